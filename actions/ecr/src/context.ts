@@ -1,0 +1,199 @@
+import { isAbsolute, resolve } from "node:path";
+import * as core from "@actions/core";
+import type { EncryptionType, TagMutability } from "@shipshape/aws";
+import { LIFECYCLE_PRESETS, type LifecyclePolicySource, PRESET_PREFIX } from "./lifecycle-policy-source.js";
+
+/** Everything the step was asked to do, parsed and checked for conflicts. */
+export interface Inputs {
+  region: string;
+  registryType: "private" | "public";
+  /** Account ids of private registries; empty means the caller's own. The repository is in the first. */
+  registries: string[];
+  login: boolean;
+  repository: string;
+  createRepository: boolean;
+  updateRepository: boolean;
+  scanOnPush: boolean;
+  tagMutability: TagMutability;
+  tagMutabilityExclusions: string[];
+  encryption: EncryptionType;
+  kmsKey: string;
+  repositoryTags: Record<string, string>;
+  /** A local image to push under each of `tags`. */
+  image: string;
+  tags: string[];
+  /** A tag in ECR to give `tags` to, without pulling. */
+  sourceTag: string;
+  lifecyclePolicy: LifecyclePolicySource | undefined;
+  lifecycleMode: "preview" | "apply";
+  protectClusters: string[];
+  maskPassword: boolean;
+  outputCredentials: boolean;
+  logout: boolean;
+}
+
+/** Reads one input by its action.yml name, trimmed; "" when unset. */
+export type InputReader = (name: string) => string;
+
+const MUTABILITIES: TagMutability[] = ["MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"];
+const ENCRYPTIONS: EncryptionType[] = ["AES256", "KMS", "KMS_DSSE"];
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** The inputs of this step as the runner passes them. */
+export function readInputs(): Inputs {
+  return parseInputs((name) => core.getInput(name), process.env);
+}
+
+/** Parses and cross-checks the inputs; throws one Error listing every problem. */
+export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const problems: string[] = [];
+  const list = (name: string) =>
+    read(name)
+      .split(/[\n,]/)
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const lines = (name: string) =>
+    read(name)
+      .split("\n")
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const bool = (name: string, fallback: boolean) => {
+    const value = read(name);
+    if (value === "") return fallback;
+    if (/^(true|True|TRUE)$/.test(value)) return true;
+    if (/^(false|False|FALSE)$/.test(value)) return false;
+    problems.push(`${name} must be true or false, found "${value}"`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name);
+    if (value === "") return fallback;
+    const found = allowed.find((option) => option.toLowerCase() === value.toLowerCase());
+    if (!found) problems.push(`${name} must be one of ${allowed.join(", ")}, found "${value}"`);
+    return found ?? fallback;
+  };
+
+  const inputs: Inputs = {
+    region: read("region") || env.AWS_REGION || env.AWS_DEFAULT_REGION || "",
+    registryType: oneOf("registry-type", ["private", "public"] as const, "private"),
+    registries: list("registries"),
+    login: bool("login", true),
+    repository: read("repository"),
+    createRepository: bool("create-repository", false),
+    updateRepository: bool("update-repository", false),
+    scanOnPush: bool("scan-on-push", true),
+    tagMutability: oneOf("tag-mutability", MUTABILITIES, "MUTABLE"),
+    tagMutabilityExclusions: list("tag-mutability-exclusions"),
+    encryption: oneOf("encryption", ENCRYPTIONS, "AES256"),
+    kmsKey: read("kms-key"),
+    repositoryTags: parseRepositoryTags(lines("repository-tags"), problems),
+    image: read("image"),
+    tags: lines("tags"),
+    sourceTag: read("source-tag"),
+    lifecyclePolicy: parseLifecyclePolicySource(read("lifecycle-policy"), env, problems),
+    lifecycleMode: oneOf("lifecycle-mode", ["preview", "apply"] as const, "preview"),
+    protectClusters: list("protect-clusters"),
+    maskPassword: bool("mask-password", true),
+    outputCredentials: bool("output-credentials", false),
+    logout: bool("logout", true),
+  };
+  checkConflicts(inputs, problems);
+  if (problems.length > 0) throw new Error(`invalid inputs:\n- ${problems.join("\n- ")}`);
+  return inputs;
+}
+
+function parseRepositoryTags(entries: string[], problems: string[]): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const entry of entries) {
+    const equals = entry.indexOf("=");
+    if (equals <= 0) problems.push(`repository-tags: write each tag as Key=Value, found "${entry}"`);
+    else tags[entry.slice(0, equals).trim()] = entry.slice(equals + 1).trim();
+  }
+  return tags;
+}
+
+function parseLifecyclePolicySource(
+  value: string,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): LifecyclePolicySource | undefined {
+  if (value === "") return undefined;
+  if (value.startsWith(PRESET_PREFIX)) {
+    const name = value.slice(PRESET_PREFIX.length);
+    if (!(name in LIFECYCLE_PRESETS)) {
+      problems.push(
+        `lifecycle-policy: no preset "${name}"; the presets are ${Object.keys(LIFECYCLE_PRESETS).join(", ")}`,
+      );
+    }
+    return { kind: "preset", name };
+  }
+  return { kind: "file", path: isAbsolute(value) ? value : resolve(env.GITHUB_WORKSPACE ?? process.cwd(), value) };
+}
+
+function checkConflicts(inputs: Inputs, problems: string[]): void {
+  const need = (condition: boolean, message: string) => {
+    if (!condition) problems.push(message);
+  };
+  const registryAccountIds = inputs.registries.filter((id) => !/^\d{12}$/.test(id));
+  need(
+    registryAccountIds.length === 0,
+    `registries are 12-digit account ids, found "${registryAccountIds.join('", "')}"`,
+  );
+  need(
+    !(inputs.image && inputs.sourceTag),
+    "image and source-tag exclude each other: push a local image, or retag one in ECR",
+  );
+  need(
+    !(inputs.image || inputs.sourceTag) || inputs.tags.length > 0,
+    `${inputs.image ? "image" : "source-tag"} needs tags: the tags to push or add, one per line`,
+  );
+  need(
+    inputs.tags.length === 0 || Boolean(inputs.image || inputs.sourceTag),
+    "tags needs image (to push) or source-tag (to retag in ECR)",
+  );
+  const badTags = [...inputs.tags, ...(inputs.sourceTag ? [inputs.sourceTag] : [])].filter(
+    (tag) => !DOCKER_TAG.test(tag),
+  );
+  need(badTags.length === 0, `not a valid image tag: "${badTags.join('", "')}" (letters, digits, _ . -; at most 128)`);
+  const usesRepository = inputs.image || inputs.sourceTag || inputs.lifecyclePolicy || inputs.createRepository;
+  need(
+    !usesRepository || inputs.repository !== "",
+    "repository is required with image, source-tag, lifecycle-policy or create-repository",
+  );
+  need(!inputs.image || inputs.login, "image needs login: true (docker push needs the registry login)");
+  need(
+    inputs.protectClusters.length === 0 || inputs.lifecyclePolicy !== undefined,
+    "protect-clusters only applies with lifecycle-policy",
+  );
+  const withExclusion = inputs.tagMutability.endsWith("_WITH_EXCLUSION");
+  need(
+    !withExclusion || inputs.tagMutabilityExclusions.length > 0,
+    `tag-mutability ${inputs.tagMutability} needs tag-mutability-exclusions (wildcard filters)`,
+  );
+  need(
+    withExclusion || inputs.tagMutabilityExclusions.length === 0,
+    "tag-mutability-exclusions needs tag-mutability MUTABLE_WITH_EXCLUSION or IMMUTABLE_WITH_EXCLUSION",
+  );
+  need(!inputs.kmsKey || inputs.encryption !== "AES256", "kms-key needs encryption KMS or KMS_DSSE");
+  need(!inputs.outputCredentials || inputs.login, "output-credentials needs login: true");
+  if (inputs.registryType === "public") {
+    need(
+      inputs.registries.length === 0,
+      "registries does not apply to registry-type public (public.ecr.aws is one registry)",
+    );
+    need(
+      !inputs.createRepository,
+      "create-repository works with private registries only; create ECR Public repositories in the console or with the ecr-public API",
+    );
+    need(!inputs.sourceTag, "source-tag works with private registries only");
+    need(
+      !inputs.lifecyclePolicy,
+      "lifecycle-policy works with private registries only: ECR Public has no lifecycle policies",
+    );
+  } else {
+    need(
+      inputs.region !== "",
+      "region is not set: give the region input, or set AWS_REGION (aws-actions/configure-aws-credentials does)",
+    );
+  }
+}

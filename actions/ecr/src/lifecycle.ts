@@ -1,0 +1,63 @@
+import * as core from "@actions/core";
+import {
+  applyLifecyclePolicy,
+  describeImageUses,
+  type EcrClients,
+  type LifecycleConflict,
+  planLifecyclePolicy,
+} from "@shipshape/aws";
+import { describeLifecycleOutcome, shortDigest } from "@shipshape/core";
+import type { Inputs } from "./context.js";
+import { loadLifecyclePolicy } from "./lifecycle-policy-source.js";
+import type { StepReport } from "./summary.js";
+
+/**
+ * Previews the policy on the repository's images and, in apply mode, puts it; refuses (throws)
+ * when it would expire or archive an image the services of protect-clusters use.
+ */
+export async function runLifecyclePolicy(
+  inputs: Inputs,
+  clients: EcrClients,
+  repository: { registryId: string | undefined; uri: string },
+  report: StepReport,
+): Promise<void> {
+  const policy = loadLifecyclePolicy(inputs.lifecyclePolicy!);
+  const request = {
+    ecr: clients.ecr,
+    ecs: clients.ecs,
+    repositoryName: inputs.repository,
+    ...(repository.registryId ? { registryId: repository.registryId } : {}),
+    repositoryUri: repository.uri,
+    policy,
+    protectClusters: inputs.protectClusters,
+  };
+  const result =
+    inputs.lifecycleMode === "apply"
+      ? await applyLifecyclePolicy(request)
+      : { ...(await planLifecyclePolicy(request)), applied: false };
+  report.lifecycle = { mode: inputs.lifecycleMode, plan: result, applied: result.applied };
+  core.setOutput("expired-count", String(result.outcome.expiredDigests.length));
+
+  await core.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
+    for (const line of describeLifecycleOutcome(result.outcome)) core.info(line);
+  });
+  for (const conflict of result.conflicts) {
+    const message = describeConflict(conflict);
+    if (inputs.lifecycleMode === "apply") core.error(message);
+    else core.warning(message);
+  }
+  if (inputs.lifecycleMode === "apply") {
+    if (!result.applied) {
+      throw new Error(
+        `lifecycle policy not applied: it would remove ${result.conflicts.length} image(s) that services of ${inputs.protectClusters.join(", ")} use`,
+      );
+    }
+    core.info(`Applied the lifecycle policy to ${inputs.repository}`);
+  }
+}
+
+export function describeConflict(conflict: LifecycleConflict): string {
+  const tags = conflict.imageTags.length > 0 ? conflict.imageTags.join(", ") : "untagged";
+  const verb = conflict.action === "expire" ? "expires" : "archives";
+  return `lifecycle rule ${conflict.rulePriority} ${verb} ${shortDigest(conflict.imageDigest)} [${tags}], used by ${describeImageUses(conflict)}`;
+}

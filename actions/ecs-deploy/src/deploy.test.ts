@@ -1,0 +1,203 @@
+// The deploy's decisions after a failed rollout (roll back itself or not), on recorded ECS
+// answers, with @actions/core replaced by a fixture that keeps what the step printed.
+import {
+  type Deployment,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ECSClient,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  type Service,
+  UpdateServiceCommand,
+} from "@aws-sdk/client-ecs";
+import { mockClient } from "aws-sdk-client-mock";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Inputs } from "./context.js";
+
+const printed = vi.hoisted(() => [] as string[]);
+vi.mock("@actions/core", () => {
+  const print = (line: string) => void printed.push(line);
+  return {
+    info: print,
+    error: print,
+    warning: print,
+    notice: print,
+    debug: () => {},
+    startGroup: print,
+    endGroup: () => {},
+  };
+});
+
+const { deploy } = await import("./deploy.js");
+const { outputsOf } = await import("./main.js");
+
+const ecs = mockClient(ECSClient);
+const client = new ECSClient({ region: "us-east-1" });
+const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
+const PREVIOUS = "ecs-svc/1111";
+const OURS = "ecs-svc/2222";
+const ECS_ROLLBACK = "ecs-svc/3333";
+const ACTION_ROLLBACK = "ecs-svc/4444";
+
+const inputs: Inputs = {
+  region: "us-east-1",
+  cluster: "prod",
+  service: "web",
+  taskDefinition: { kind: "service" },
+  images: [{ container: "app", image: "repo/web:5" }],
+  desiredCount: undefined,
+  minimumHealthyPercent: undefined,
+  maximumPercent: undefined,
+  circuitBreaker: { enable: true, rollback: false },
+  alarms: [],
+  wait: true,
+  timeoutMinutes: 0.0005,
+  policy: { kind: "off" },
+  rollback: "on-failure",
+  forceNewDeployment: false,
+  dryRun: false,
+};
+
+const deployment = (fields: Partial<Deployment>): Deployment => ({
+  id: OURS,
+  status: "PRIMARY",
+  taskDefinition: arn(5),
+  desiredCount: 2,
+  runningCount: 0,
+  pendingCount: 2,
+  failedTasks: 0,
+  rolloutState: "IN_PROGRESS",
+  ...fields,
+});
+const service = (deployments: Deployment[]): Service => ({
+  serviceName: "web",
+  status: "ACTIVE",
+  desiredCount: 2,
+  taskDefinition: deployments[0]!.taskDefinition,
+  deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 200 },
+  deployments,
+  events: [],
+});
+const running = deployment({
+  id: PREVIOUS,
+  taskDefinition: arn(4),
+  runningCount: 2,
+  pendingCount: 0,
+  rolloutState: "COMPLETED",
+});
+
+/** The service before the deploy, then `during` for every poll of the watch. */
+function record(during: Service): void {
+  ecs
+    .on(DescribeServicesCommand)
+    .resolvesOnce({ services: [service([running])] })
+    .resolves({ services: [during] });
+}
+
+beforeEach(() => {
+  ecs.reset();
+  printed.length = 0;
+  ecs.on(DescribeTaskDefinitionCommand).resolves({
+    taskDefinition: {
+      taskDefinitionArn: arn(4),
+      family: "web",
+      revision: 4,
+      containerDefinitions: [{ name: "app", image: "repo/web:4", memory: 256 }],
+    },
+  });
+  ecs.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: arn(5) } });
+  ecs
+    .on(UpdateServiceCommand)
+    .resolvesOnce({ service: service([deployment({}), { ...running, status: "ACTIVE" }]) })
+    .resolves({ service: service([deployment({ id: ACTION_ROLLBACK, taskDefinition: arn(4) })]) });
+  ecs.on(ListTasksCommand).resolves({ taskArns: [] });
+});
+
+describe("deploy: after a failed rollout", () => {
+  it("rolls back itself on timeout (ECS never does), and says so", async () => {
+    record(service([deployment({}), { ...running, status: "ACTIVE" }]));
+    const report = {};
+    await expect(deploy(inputs, client, report)).rejects.toThrow(
+      new RegExp(
+        `^gave up waiting for deployment ${OURS} after .*\\. Rolled back to ${arn(4)} \\(deployment ${ACTION_ROLLBACK}\\)$`,
+      ),
+    );
+    const updates = ecs.commandCalls(UpdateServiceCommand).map((call) => call.args[0].input);
+    expect(updates).toHaveLength(2);
+    expect(updates[1]).toEqual({ cluster: "prod", service: "web", taskDefinition: arn(4) });
+    expect(outputsOf(report)).toEqual({
+      "task-definition-arn": arn(5),
+      "previous-task-definition-arn": arn(4),
+      "deployment-id": OURS,
+      "rollout-state": "TIMED_OUT",
+      registered: "true",
+    });
+    expect(printed).toContain(`rolling back to ${arn(4)}`);
+  });
+
+  it("rolls back itself when the circuit breaker failed the deployment without rolling back", async () => {
+    record(
+      service([
+        deployment({
+          failedTasks: 3,
+          rolloutState: "FAILED",
+          rolloutStateReason: "ECS deployment circuit breaker: tasks failed to start.",
+        }),
+      ]),
+    );
+    await expect(deploy(inputs, client, {})).rejects.toThrow(
+      `deployment ${OURS} failed: ECS deployment circuit breaker: tasks failed to start. Rolled back to ${arn(4)}`,
+    );
+    expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(2);
+  });
+
+  it("leaves the rollback to ECS when its circuit breaker rolls back, and still fails the step", async () => {
+    record(
+      service([
+        deployment({ id: ECS_ROLLBACK, taskDefinition: arn(4) }),
+        deployment({
+          status: "ACTIVE",
+          failedTasks: 3,
+          rolloutState: "FAILED",
+          rolloutStateReason: "ECS deployment circuit breaker: tasks failed to start.",
+        }),
+      ]),
+    );
+    const report = {};
+    await expect(
+      deploy({ ...inputs, circuitBreaker: { enable: true, rollback: true } }, client, report),
+    ).rejects.toThrow(
+      `deployment ${OURS} failed: ECS deployment circuit breaker: tasks failed to start. deployment ${OURS} is no longer PRIMARY`,
+    );
+    expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+    expect(outputsOf(report)["rollout-state"]).toBe("FAILED");
+  });
+
+  it("does not roll back with rollback: false", async () => {
+    record(
+      service([
+        deployment({
+          failedTasks: 3,
+          rolloutState: "FAILED",
+          rolloutStateReason: "ECS deployment circuit breaker: tasks failed to start.",
+        }),
+      ]),
+    );
+    await expect(deploy({ ...inputs, rollback: "never" }, client, {})).rejects.toThrow(
+      /failed: ECS deployment circuit breaker/,
+    );
+    expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+  });
+
+  it("succeeds without touching the previous revision when the rollout completes", async () => {
+    record(service([deployment({ runningCount: 2, pendingCount: 0, rolloutState: "COMPLETED" })]));
+    const report = {};
+    await deploy(inputs, client, report);
+    expect(outputsOf(report)).toMatchObject({
+      "rollout-state": "COMPLETED",
+      registered: "true",
+      "deployment-id": OURS,
+    });
+    expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+  });
+});

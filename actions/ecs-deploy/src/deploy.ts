@@ -1,0 +1,163 @@
+// The deploy, step by step: read the service, render, plan, policy check, diff, register, update,
+// watch, roll back. What each step learns goes into the report the outputs and summary come from.
+import * as core from "@actions/core";
+import type { ECSClient, Service } from "@aws-sdk/client-ecs";
+import {
+  type DeploymentSettings,
+  describeService,
+  describeTaskDefinition,
+  diffTaskDefinitions,
+  effectiveDeploymentSettings,
+  formatTaskDefinitionChanges,
+  type Registration,
+  registerIfChanged,
+  renderTaskDefinition,
+  type RolloutResult,
+  rollBackService,
+  type TaskDefinitionChange,
+  updateService,
+  updateServiceInput,
+  watchRollout,
+} from "@shipshape/aws";
+import { renderPlan } from "@shipshape/cli";
+import { planRollingDeployment, type RollingPlan } from "@shipshape/core";
+import type { Inputs } from "./context.js";
+import { checkPolicy, type PolicyCheck } from "./policy-gate.js";
+import { loadTaskDefinition } from "./task-definition-source.js";
+
+export interface DeployReport {
+  previousTaskDefinitionArn?: string;
+  family?: string;
+  settings?: ReturnType<typeof effectiveDeploymentSettings>;
+  plan?: RollingPlan;
+  policy?: PolicyCheck;
+  changes?: TaskDefinitionChange[];
+  registration?: Registration;
+  deploymentId?: string;
+  rolloutState?: string;
+  rollout?: RolloutResult;
+  rollback?: { taskDefinitionArn: string; deploymentId?: string };
+}
+
+export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployReport): Promise<void> {
+  const ref = { cluster: inputs.cluster, service: inputs.service };
+  const service = await describeService(ecs, ref);
+  const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
+  report.previousTaskDefinitionArn = current?.arn;
+  const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, current);
+  const rendered = renderTaskDefinition(loaded.definition, inputs.images);
+  report.family = rendered.family;
+
+  const settings: DeploymentSettings = {
+    ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+    ...(inputs.minimumHealthyPercent !== undefined ? { minimumHealthyPercent: inputs.minimumHealthyPercent } : {}),
+    ...(inputs.maximumPercent !== undefined ? { maximumPercent: inputs.maximumPercent } : {}),
+    circuitBreaker: inputs.circuitBreaker,
+    alarms: inputs.alarms,
+    forceNewDeployment: inputs.forceNewDeployment,
+  };
+  showPlan(service, settings, report);
+  // The update as it will be sent, for the policy check; the task definition is known after registering.
+  const update = updateServiceInput(ref, service, "", settings);
+  if (inputs.policy.kind !== "off") {
+    report.policy = checkPolicy(
+      inputs.policy,
+      workspace(),
+      { loaded, rendered, images: inputs.images },
+      { current: service, update },
+    );
+  }
+  report.changes = diffTaskDefinitions(current?.definition, rendered);
+  printChanges(report.changes, current?.arn);
+
+  const refusal = refusalBeforeRegistering(report, inputs.dryRun);
+  if (refusal) throw new Error(refusal);
+  if (inputs.dryRun) {
+    core.info("dry-run: nothing was registered or updated");
+    return;
+  }
+
+  report.registration = await registerIfChanged(ecs, rendered, current);
+  const arn = report.registration.taskDefinitionArn;
+  core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
+  const { service: updated, deployment } = await updateService(ecs, { ...update, taskDefinition: arn });
+  report.deploymentId = deployment?.id;
+  report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";
+  core.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
+  if (!inputs.wait) return;
+  if (!deployment?.id) {
+    core.warning("UpdateService listed no PRIMARY deployment, so there is no rollout to watch");
+    return;
+  }
+
+  report.rollout = await watchRollout(ecs, {
+    ...ref,
+    deploymentId: deployment.id,
+    taskDefinitionArn: arn,
+    timeoutMs: inputs.timeoutMinutes * 60_000,
+    seenEventIds: (updated.events ?? []).flatMap((event) => event.id ?? []),
+    onProgress: (line) => core.info(line),
+  });
+  report.rolloutState = report.rollout.state;
+  if (report.rollout.state === "COMPLETED") return;
+  await rollBackIfAsked(inputs, ecs, report);
+  throw new Error(withRollbackNote(report.rollout.message, report));
+}
+
+function printChanges(changes: TaskDefinitionChange[], currentArn: string | undefined): void {
+  core.startGroup(`Task definition changes against ${currentArn ?? "nothing registered"}`);
+  core.info(
+    changes.length > 0 ? formatTaskDefinitionChanges(changes).join("\n") : "no changes: the current revision is kept",
+  );
+  core.endGroup();
+}
+
+const workspace = () => process.env.GITHUB_WORKSPACE || process.cwd();
+
+function showPlan(service: Service, settings: DeploymentSettings, report: DeployReport): void {
+  report.settings = effectiveDeploymentSettings(service, settings);
+  const strategy = service.deploymentConfiguration?.strategy;
+  if (strategy && strategy !== "ROLLING") {
+    core.info(`the service deploys with the ${strategy} strategy; the rolling plan does not apply`);
+    return;
+  }
+  report.plan = planRollingDeployment(report.settings);
+  const { desiredCount, minimumHealthyPercent, maximumPercent } = report.settings;
+  core.startGroup(
+    `Rolling plan: ${desiredCount} tasks, minimumHealthyPercent ${minimumHealthyPercent}, maximumPercent ${maximumPercent}`,
+  );
+  core.info(renderPlan(report.plan).trimEnd());
+  core.endGroup();
+}
+
+/** Why the deploy stops before registering anything, if it does. */
+function refusalBeforeRegistering(report: DeployReport, dryRun: boolean): string | undefined {
+  const problems: string[] = [];
+  if (report.plan && !report.plan.canProgress)
+    problems.push(`the rolling deployment cannot progress: ${report.plan.reason}`);
+  if (report.policy && report.policy.errors > 0) {
+    problems.push(
+      `the policy check (${report.policy.policy}) found ${report.policy.errors} error${report.policy.errors === 1 ? "" : "s"}`,
+    );
+  }
+  if (problems.length === 0) return undefined;
+  return `${problems.join("; ")}; ${dryRun ? "this deploy would stop here" : "nothing was registered or updated"}`;
+}
+
+/** rollback: on-failure, when the service still runs our deployment (ECS neither rolled back nor is about to). */
+async function rollBackIfAsked(inputs: Inputs, ecs: ECSClient, report: DeployReport): Promise<void> {
+  const previous = report.previousTaskDefinitionArn;
+  const rollout = report.rollout!;
+  if (inputs.rollback !== "on-failure" || !previous || previous === report.registration?.taskDefinitionArn) return;
+  if (rollout.snapshot?.primaryIsOurs === false) return;
+  if (rollout.state === "FAILED" && inputs.circuitBreaker.rollback) return;
+  core.info(`rolling back to ${previous}`);
+  const { deployment } = await rollBackService(ecs, { cluster: inputs.cluster, service: inputs.service }, previous);
+  report.rollback = { taskDefinitionArn: previous, ...(deployment?.id ? { deploymentId: deployment.id } : {}) };
+}
+
+function withRollbackNote(message: string, report: DeployReport): string {
+  const rollback = report.rollback;
+  if (!rollback) return message;
+  return `${message.replace(/\.$/, "")}. Rolled back to ${rollback.taskDefinitionArn} (deployment ${rollback.deploymentId ?? "not listed"})`;
+}

@@ -1,0 +1,118 @@
+// The job summary: what changed, the plan, how the rollout went, and on failure why tasks stopped.
+import * as core from "@actions/core";
+import { formatStoppedTask, formatTaskDefinitionChanges } from "@shipshape/aws";
+import { formatters, renderPlan } from "@shipshape/cli";
+import { allRules } from "@shipshape/core";
+import type { Inputs } from "./context.js";
+import type { DeployReport } from "./deploy.js";
+
+const MAX_CHANGE_LINES = 60;
+const MAX_EVENTS = 20;
+
+export async function writeSummary(inputs: Inputs, report: DeployReport, failure: string | undefined): Promise<void> {
+  await core.summary.addRaw(summaryMarkdown(inputs, report, failure)).write();
+}
+
+export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: string | undefined): string {
+  const lines = [`## ${headline(inputs, report, failure)}`, ""];
+  if (failure) lines.push(...failure.split("\n").map((line) => `> ${line}`), "");
+  lines.push(
+    "| | |",
+    "| --- | --- |",
+    ...overview(inputs, report).map(([name, value]) => `| ${name} | ${cell(value)} |`),
+    "",
+  );
+
+  if (report.changes) {
+    lines.push("### Task definition changes", "");
+    if (report.changes.length === 0) lines.push("Nothing in the task definition: the current revision is kept.", "");
+    else {
+      const changeLines = formatTaskDefinitionChanges(report.changes);
+      const more = changeLines.length - MAX_CHANGE_LINES;
+      lines.push(
+        "```diff",
+        ...changeLines.slice(0, MAX_CHANGE_LINES),
+        "```",
+        ...(more > 0 ? [`…and ${more} more`] : []),
+        "",
+      );
+    }
+  }
+  if (report.plan) lines.push("### Rolling plan", "", "```", renderPlan(report.plan).trimEnd(), "```", "");
+  const rollout = report.rollout;
+  if (rollout) {
+    lines.push("### Rollout", "", rollout.message, "");
+    const events = rollout.events.slice(-MAX_EVENTS);
+    if (events.length > 0)
+      lines.push(
+        "<details><summary>Service events</summary>",
+        "",
+        ...events.map((event) => `- ${event.message ?? ""}`),
+        "",
+        "</details>",
+        "",
+      );
+    if (rollout.stoppedTasks.length > 0) {
+      lines.push(
+        "### Why tasks stopped",
+        "",
+        ...rollout.stoppedTasks.map((task) => `- ${formatStoppedTask(task)}`),
+        "",
+      );
+    }
+  }
+  if (report.policy) {
+    const { policy, report: lint } = report.policy;
+    const findings = formatters.markdown(lint, { rules: allRules, color: false, toolVersion: "" });
+    lines.push(findings.replace(/^## shipshape policy check/, `### Policy check (${policy})`), "");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function headline(inputs: Inputs, report: DeployReport, failure: string | undefined): string {
+  const what = `ECS deploy: ${inputs.service} in ${inputs.cluster}`;
+  if (failure) return `❌ ${what} failed`;
+  if (inputs.dryRun) return `🔍 ${what} (dry run)`;
+  if (report.rolloutState === "COMPLETED") return `✅ ${what} completed`;
+  return `🚀 ${what} started`;
+}
+
+function overview(inputs: Inputs, report: DeployReport): [string, string][] {
+  const rows: [string, string][] = [];
+  const registration = report.registration;
+  if (registration)
+    rows.push([
+      "Task definition",
+      `\`${registration.taskDefinitionArn}\` ${registration.registered ? "(new revision)" : "(unchanged)"}`,
+    ]);
+  else if (inputs.dryRun && report.changes) {
+    rows.push([
+      "Task definition",
+      report.changes.length > 0 ? `a new revision of ${report.family} would be registered` : "unchanged",
+    ]);
+  }
+  if (report.previousTaskDefinitionArn) rows.push(["Previous", `\`${report.previousTaskDefinitionArn}\``]);
+  for (const { container, image } of inputs.images) rows.push([`Image of ${container}`, `\`${image}\``]);
+  if (report.settings) {
+    const { desiredCount, minimumHealthyPercent, maximumPercent } = report.settings;
+    rows.push(
+      ["Desired count", String(desiredCount)],
+      ["Minimum healthy / maximum", `${minimumHealthyPercent}% / ${maximumPercent}%`],
+    );
+  }
+  const breaker = inputs.circuitBreaker;
+  rows.push(["Circuit breaker", breaker.enable ? (breaker.rollback ? "on, rolls back" : "on, no rollback") : "off"]);
+  if (inputs.alarms.length > 0) rows.push(["Alarms", inputs.alarms.join(", ")]);
+  if (report.deploymentId) rows.push(["Deployment", `\`${report.deploymentId}\``]);
+  if (report.rolloutState) rows.push(["Rollout", rolloutCell(report)]);
+  if (report.rollback) rows.push(["Rolled back to", `\`${report.rollback.taskDefinitionArn}\``]);
+  return rows;
+}
+
+function rolloutCell(report: DeployReport): string {
+  const snapshot = report.rollout?.snapshot;
+  if (!snapshot) return report.rolloutState ?? "";
+  return `${report.rolloutState}: ${snapshot.running}/${snapshot.desired} running, ${snapshot.failed} failed`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");

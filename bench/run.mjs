@@ -1,0 +1,62 @@
+// `npm run bench`: shipshape against cfn-lint and checkov (speed and agreement), the actions'
+// start-up, and the linter's own speed (bench/lint.mjs). Prints markdown tables; asserts nothing.
+//   npm run bench [-- --quick] [-- --skip-compare] [-- --skip-actions] [-- --skip-lint]
+import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { runActionsBenchmark } from "./actions.mjs";
+import { runAgreement, runSpeedComparison } from "./compare.mjs";
+import { buildLinter, ensurePeers, repoRoot } from "./peers.mjs";
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false }, // one run each: checks the wiring, the figures mean little
+    "skip-compare": { type: "boolean", default: false },
+    "skip-actions": { type: "boolean", default: false },
+    "skip-lint": { type: "boolean", default: false },
+  },
+});
+
+function header() {
+  const [one] = loadavg();
+  console.log(`# shipshape benchmarks — ${new Date().toISOString()}`);
+  console.log(
+    `${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}, load average ${one.toFixed(2)} at the start`,
+  );
+  if (options.quick) console.log("--quick: one run per measure; use the figures to check the wiring only");
+}
+
+/** bench/lint.mjs is its own script; a failure there is reported and the rest goes on. */
+function runLinterBenchmark() {
+  const args = options.quick ? ["--count", "1000", "--runs", "3"] : [];
+  const result = spawnSync(process.execPath, [`${repoRoot}bench/lint.mjs`, ...args], {
+    cwd: repoRoot,
+    stdio: "inherit",
+  });
+  if (result.status !== 0)
+    console.log(`\nbench: bench/lint.mjs failed (exit ${result.status}); its table is missing above`);
+}
+
+function section(title, run) {
+  const started = Date.now();
+  console.log(`\n## ${title}\n`);
+  try {
+    run();
+  } catch (error) {
+    process.exitCode = 1;
+    console.log(`\nbench: ${title} failed: ${error.message}`);
+  }
+  console.log(`\n(${title}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+const started = Date.now();
+header();
+buildLinter();
+if (!options["skip-compare"]) {
+  const peers = ensurePeers();
+  section("Speed against cfn-lint and checkov", () => runSpeedComparison({ quick: options.quick, peers }));
+  section("Agreement on the overlapping checks", () => runAgreement({ peers }));
+}
+if (!options["skip-actions"]) section("Actions' start-up", () => runActionsBenchmark({ runs: options.quick ? 3 : 15 }));
+if (!options["skip-lint"]) section("Linter speed (bench/lint.mjs)", runLinterBenchmark);
+console.log(`\nbench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

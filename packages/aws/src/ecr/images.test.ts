@@ -1,0 +1,73 @@
+import { DescribeImagesCommand, ECRClient } from "@aws-sdk/client-ecr";
+import { mockClient } from "aws-sdk-client-mock";
+import { beforeEach, describe, expect, it } from "vitest";
+import { listImages, toImageInfo } from "./images.js";
+
+const ecr = mockClient(ECRClient);
+const pushedAt = new Date("2025-01-02T03:04:05Z");
+const digest = (n: number) => `sha256:${String(n).padStart(64, "0")}`;
+
+beforeEach(() => ecr.reset());
+
+describe("listImages", () => {
+  it("follows nextToken over every page and asks for both storage classes", async () => {
+    ecr
+      .on(DescribeImagesCommand, { nextToken: undefined })
+      .resolves({
+        imageDetails: [{ imageDigest: digest(1), imageTags: ["v1"], imagePushedAt: pushedAt }],
+        nextToken: "page-2",
+      })
+      .on(DescribeImagesCommand, { nextToken: "page-2" })
+      .resolves({ imageDetails: [{ imageDigest: digest(2), imagePushedAt: pushedAt }] });
+    const images = await listImages(new ECRClient({}), { repositoryName: "app", registryId: "111111111111" });
+    expect(images).toEqual([
+      { imageDigest: digest(1), imageTags: ["v1"], imagePushedAt: pushedAt },
+      { imageDigest: digest(2), imageTags: [], imagePushedAt: pushedAt },
+    ]);
+    const inputs = ecr.commandCalls(DescribeImagesCommand).map((call) => call.args[0].input);
+    expect(inputs).toHaveLength(2);
+    expect(inputs[0]).toMatchObject({
+      repositoryName: "app",
+      registryId: "111111111111",
+      filter: { imageStatus: "ANY" },
+      maxResults: 1000,
+    });
+    expect(inputs[1]).toMatchObject({ nextToken: "page-2" });
+  });
+
+  it("returns nothing for an empty repository", async () => {
+    ecr.on(DescribeImagesCommand).resolves({ imageDetails: [] });
+    expect(await listImages(new ECRClient({}), { repositoryName: "empty" })).toEqual([]);
+  });
+});
+
+describe("toImageInfo", () => {
+  it("keeps the fields the lifecycle evaluator reads", () => {
+    const pulled = new Date("2025-02-01T00:00:00Z");
+    const archived = new Date("2025-03-01T00:00:00Z");
+    expect(
+      toImageInfo({
+        imageDigest: digest(3),
+        imageTags: ["old"],
+        imagePushedAt: pushedAt,
+        lastRecordedPullTime: pulled,
+        lastArchivedAt: archived,
+        imageStatus: "ARCHIVED",
+        imageSizeInBytes: 10,
+      }),
+    ).toEqual({
+      imageDigest: digest(3),
+      imageTags: ["old"],
+      imagePushedAt: pushedAt,
+      lastRecordedPullTime: pulled,
+      lastArchivedAt: archived,
+      imageStatus: "ARCHIVED",
+      storageClass: "archive",
+    });
+  });
+
+  it("skips an entry without a digest or a push time", () => {
+    expect(toImageInfo({ imageTags: ["x"], imagePushedAt: pushedAt })).toBeUndefined();
+    expect(toImageInfo({ imageDigest: digest(4) })).toBeUndefined();
+  });
+});

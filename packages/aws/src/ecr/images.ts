@@ -1,0 +1,47 @@
+import { type ECRClient, type ImageDetail, paginateDescribeImages } from "@aws-sdk/client-ecr";
+import type { ImageInfo } from "@shipshape/core";
+
+export interface RepositoryRef {
+  repositoryName: string;
+  registryId?: string;
+}
+
+/** DescribeImages' largest page. */
+const PAGE_SIZE = 1000;
+
+/**
+ * Every image of a repository, in both storage classes (DescribeImages alone returns only ACTIVE
+ * images), following nextToken through all pages.
+ */
+export async function listImages(client: ECRClient, repository: RepositoryRef): Promise<ImageInfo[]> {
+  const images: ImageInfo[] = [];
+  const pages = paginateDescribeImages(
+    { client, pageSize: PAGE_SIZE },
+    { repositoryName: repository.repositoryName, registryId: repository.registryId, filter: { imageStatus: "ANY" } },
+  );
+  for await (const page of pages) {
+    for (const detail of page.imageDetails ?? []) {
+      const image = toImageInfo(detail);
+      if (image) images.push(image);
+    }
+  }
+  return images;
+}
+
+/** One DescribeImages entry as the lifecycle evaluator reads it; undefined without digest or push time. */
+export function toImageInfo(detail: ImageDetail): ImageInfo | undefined {
+  if (!detail.imageDigest || !detail.imagePushedAt) return undefined;
+  const image: ImageInfo = {
+    imageDigest: detail.imageDigest,
+    imageTags: detail.imageTags ?? [],
+    imagePushedAt: detail.imagePushedAt,
+  };
+  if (detail.lastRecordedPullTime) image.lastRecordedPullTime = detail.lastRecordedPullTime;
+  if (detail.lastArchivedAt) image.lastArchivedAt = detail.lastArchivedAt;
+  if (detail.lastActivatedAt) image.lastActivatedAt = detail.lastActivatedAt;
+  if (detail.imageStatus) {
+    image.imageStatus = detail.imageStatus;
+    if (detail.imageStatus === "ARCHIVED") image.storageClass = "archive";
+  }
+  return image;
+}

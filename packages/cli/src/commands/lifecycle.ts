@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  describeLifecycleOutcome,
+  evaluateLifecyclePolicy,
+  findRule,
+  lintSources,
+  loadDocument,
+  readImageDetails,
+  readLifecyclePolicy,
+  toPlain,
+  type LifecycleOutcome,
+} from "@shipshape/core";
+import { UsageError } from "../files.js";
+import type { Io } from "../io.js";
+
+export const lifecycleUsage = `Usage: shipshape lifecycle preview --policy FILE --images FILE [--now ISO-TIME] [--format text|json]
+
+Shows what an ECR lifecycle policy would expire (or archive) in a repository, following ECR's
+documented evaluation rules, without touching the repository.
+  --policy   a lifecycle policy JSON file (or get-lifecycle-policy output)
+  --images   \`aws ecr describe-images\` output, or a JSON array of its imageDetails
+  --now      the evaluation time (default: now)`;
+
+export function lifecycleCommand(args: string[], io: Io): number {
+  const [subcommand, ...rest] = args;
+  if (subcommand === "--help" || subcommand === "-h") {
+    io.stdout.write(`${lifecycleUsage}\n`);
+    return 0;
+  }
+  if (subcommand !== "preview") throw new UsageError(`${subcommand ? `unknown subcommand "${subcommand}"` : "missing subcommand"}\n\n${lifecycleUsage}`);
+  const { values } = parseArgs({
+    args: rest,
+    options: { policy: { type: "string" }, images: { type: "string" }, now: { type: "string" }, format: { type: "string", short: "f" } },
+  });
+  if (!values.policy || !values.images) throw new UsageError(`--policy and --images are required\n\n${lifecycleUsage}`);
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError(`--format ${format}: use text or json`);
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now ${values.now}: use an ISO time such as 2026-01-31T12:00:00Z`);
+
+  const policy = readPolicy(values.policy, io.cwd);
+  const images = readImages(values.images, io.cwd);
+  const outcome = evaluateLifecyclePolicy(policy, images, now);
+  io.stdout.write(format === "json" ? `${JSON.stringify(outcomeJson(outcome), null, 2)}\n` : renderOutcome(outcome, images.length));
+  return 0;
+}
+
+function readText(file: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, file), "utf8");
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+}
+
+/** The policy, refused with every problem located (file:line:column) when PutLifecyclePolicy would refuse it. */
+function readPolicy(file: string, cwd: string) {
+  const text = readText(file, cwd);
+  const loaded = loadDocument(file.endsWith(".json") ? file : `${file}.json`, text);
+  const validRule = findRule("lifecycle-policy-valid")!;
+  const { findings } = lintSources([{ file, text }], { rules: [validRule], config: { rules: {} } });
+  if (findings.length) throw new UsageError(`${file} is not a valid lifecycle policy:\n${findings.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.message}`).join("\n")}`);
+  const resource = loaded.status === "loaded" ? loaded.document.resources.find((r) => r.kind === "lifecycle-policy") : undefined;
+  if (!resource || resource.kind !== "lifecycle-policy") throw new UsageError(`${file}: not an ECR lifecycle policy (expected {"rules": [...]})`);
+  const { policy, problems } = readLifecyclePolicy(toPlain(resource.policy));
+  if (!policy) throw new UsageError(`${file} is not a valid lifecycle policy: ${problems.map((p) => p.message).join("; ")}`);
+  return policy;
+}
+
+function readImages(file: string, cwd: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(file, cwd));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${file}: not JSON (${(error as Error).message})`);
+  }
+  const { images, problems } = readImageDetails(raw);
+  if (problems.length) throw new UsageError(`${file}: ${problems.join("; ")}`);
+  return images;
+}
+
+function outcomeJson(outcome: LifecycleOutcome) {
+  const acted = (type: "expire" | "transition") =>
+    outcome.rules
+      .filter((rule) => rule.action === type)
+      .flatMap((rule) => rule.images.map(({ imageDigest, imageTags }) => ({ imageDigest, imageTags, rulePriority: rule.rulePriority })));
+  return {
+    expired: acted("expire"),
+    transitioned: acted("transition"),
+    kept: outcome.kept.length,
+    rules: outcome.rules.map(({ rulePriority, description, action, identified, images }) => ({
+      rulePriority,
+      ...(description ? { description } : {}),
+      action,
+      matched: identified.length,
+      acted: images.length,
+    })),
+  };
+}
+
+function renderOutcome(outcome: LifecycleOutcome, imageCount: number): string {
+  const lines = [" rule  action      matched  acted  description"];
+  for (const rule of outcome.rules)
+    lines.push(`${String(rule.rulePriority).padStart(5)}  ${rule.action.padEnd(10)}  ${String(rule.identified.length).padStart(7)}  ${String(rule.images.length).padStart(5)}  ${rule.description ?? ""}`);
+  const expired = outcome.expiredDigests.length;
+  const transitioned = outcome.transitionedDigests.length;
+  lines.push("", ...describeLifecycleOutcome(outcome), "");
+  lines.push(`${imageCount} images: ${expired} would expire, ${transitioned} would move to archive, ${outcome.kept.length} kept.`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { allRules, atLeast, builtInPresets, lintSources, type LintReport, type Severity, type SourceText } from "@shipshape/core";
+import { loadConfig } from "../config.js";
+import { collectFiles, UsageError } from "../files.js";
+import { formatters, isFormatName } from "../formatters/index.js";
+import type { Io } from "../io.js";
+import { toolVersion } from "../version.js";
+
+export const lintUsage = `Usage: shipshape lint [paths or globs...] [options]
+
+Lints ECS task definitions and services, ECR lifecycle policies and repository settings,
+and CloudFormation templates. Directories are walked (.gitignore respected).
+
+Options:
+  -f, --format <name>      stylish (default), json, sarif, github, markdown
+  -c, --config <file>      config file (default: .shipshape.yaml in the working directory)
+  -p, --preset <name>      ${[...builtInPresets.keys()].join(" | ")} (overrides the config's preset)
+      --fail-on <level>    error (default), warning, info or never
+      --max-warnings <n>   also fail when there are more than n warnings
+  -o, --output <file>      write the report to a file instead of standard output
+      --quiet              report errors only
+      --debug              stack traces for unexpected failures
+
+Exit codes: 0 clean, 1 findings at the failing severity, 2 usage error or unreadable input.`;
+
+export async function lintCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", short: "f" },
+      config: { type: "string", short: "c" },
+      preset: { type: "string", short: "p" },
+      "fail-on": { type: "string" },
+      "max-warnings": { type: "string" },
+      output: { type: "string", short: "o" },
+      quiet: { type: "boolean" },
+      debug: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${lintUsage}\n`);
+    return 0;
+  }
+  const format = values.format ?? "stylish";
+  if (!isFormatName(format)) throw new UsageError(`--format ${format}: use one of ${Object.keys(formatters).join(", ")}`);
+  const failOn = parseFailOn(values["fail-on"]);
+  const maxWarnings = values["max-warnings"] === undefined ? undefined : parseCount(values["max-warnings"]);
+  if (values.preset !== undefined && !builtInPresets.has(values.preset))
+    throw new UsageError(`--preset ${values.preset}: use one of ${[...builtInPresets.keys()].join(", ")}`);
+
+  const loaded = loadConfig(values.config, io.cwd);
+  const config = values.preset ? { ...loaded.config, preset: values.preset } : loaded.config;
+  const files = (await collectFiles(positionals, io.cwd)).filter((file) => !loaded.isIgnored(file));
+  const { sources, unreadable } = readSources(files, io.cwd);
+  const report = lintSources(sources, { config });
+  if (values.quiet) report.findings = report.findings.filter((finding) => finding.severity === "error");
+
+  const output = formatters[format](report, { rules: allRules, color: format === "stylish" && io.color, toolVersion });
+  if (values.output) io.writeFile(values.output, output);
+  else io.stdout.write(output);
+  for (const problem of unreadable) io.stderr.write(`${problem}\n`);
+  return exitCode(report, unreadable.length > 0, failOn, maxWarnings);
+}
+
+function readSources(files: string[], cwd: string): { sources: SourceText[]; unreadable: string[] } {
+  const sources: SourceText[] = [];
+  const unreadable: string[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ file, text: readFileSync(`${cwd}/${file}`, "utf8") });
+    } catch (error) {
+      unreadable.push(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  return { sources, unreadable };
+}
+
+export function exitCode(report: LintReport, hadUnreadable: boolean, failOn: Severity | "never", maxWarnings?: number): number {
+  if (hadUnreadable || report.findings.some((finding) => finding.ruleId === "parse-error")) return 2;
+  if (failOn !== "never" && report.findings.some((finding) => atLeast(finding.severity, failOn))) return 1;
+  const warnings = report.findings.filter((finding) => finding.severity === "warning").length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+function parseFailOn(value: string | undefined): Severity | "never" {
+  if (value === undefined) return "error";
+  if (value === "error" || value === "warning" || value === "info" || value === "never") return value;
+  throw new UsageError(`--fail-on ${value}: use error, warning, info or never`);
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings ${value}: use a whole number`);
+  return Number(value);
+}

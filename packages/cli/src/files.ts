@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { glob } from "tinyglobby";
+import { isLintableFileName } from "@shipshape/core";
+
+export class UsageError extends Error {}
+
+const alwaysSkipped = new Set(["node_modules", ".git", "cdk.out.tmp", ".terraform"]);
+
+/**
+ * The files to lint: files as given, directories walked (only JSON and YAML files, .gitignore
+ * respected), globs expanded. Paths come back relative to `cwd`, as findings show them.
+ */
+export async function collectFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const pattern of patterns.length ? patterns : ["."]) {
+    const absolute = resolve(cwd, pattern);
+    let kind: "file" | "dir" | "none" = "none";
+    try {
+      const stats = statSync(absolute);
+      kind = stats.isDirectory() ? "dir" : "file";
+    } catch {}
+    if (kind === "file") found.add(relative(cwd, absolute) || pattern);
+    else if (kind === "dir") walk(absolute, cwd, gitignoreChain(absolute, cwd), found);
+    else if (/[*?[{]/.test(pattern)) {
+      for (const file of await glob(pattern, { cwd, ignore: ["**/node_modules/**", "**/.git/**"], dot: true })) found.add(file);
+    } else throw new UsageError(`${pattern}: no such file or directory`);
+  }
+  return [...found].map(toPosix).sort();
+}
+
+interface IgnoreScope {
+  dir: string;
+  rules: Ignore;
+}
+
+function walk(dir: string, cwd: string, scopes: IgnoreScope[], found: Set<string>): void {
+  const local = readGitignore(dir);
+  const active = local ? [...scopes, { dir, rules: local }] : scopes;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (alwaysSkipped.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    const isDir = entry.isDirectory();
+    if (active.some(({ dir: base, rules }) => rules.ignores(toPosix(relative(base, path)) + (isDir ? "/" : "")))) continue;
+    if (isDir) walk(path, cwd, active, found);
+    else if (entry.isFile() && isLintableFileName(entry.name)) found.add(relative(cwd, path));
+  }
+}
+
+/** .gitignore files from the repository root (or cwd) down to `dir`, outermost first. */
+function gitignoreChain(dir: string, cwd: string): IgnoreScope[] {
+  const chain: IgnoreScope[] = [];
+  const parts = relative(cwd, dir).split(sep).filter(Boolean);
+  for (let depth = 0; depth < parts.length; depth++) {
+    const base = join(cwd, ...parts.slice(0, depth));
+    const rules = readGitignore(base);
+    if (rules) chain.push({ dir: base, rules });
+  }
+  return chain;
+}
+
+function readGitignore(dir: string): Ignore | undefined {
+  try {
+    return ignore().add(readFileSync(join(dir, ".gitignore"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join("/");
+}

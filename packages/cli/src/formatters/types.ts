@@ -1,0 +1,20 @@
+import type { LintReport, Rule } from "@shipshape/core";
+
+export interface FormatContext {
+  /** The rules that ran, for SARIF's rule metadata. */
+  rules: readonly Rule[];
+  color: boolean;
+  toolVersion: string;
+}
+
+export type Formatter = (report: LintReport, context: FormatContext) => string;
+
+export function countBySeverity(report: LintReport) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of report.findings) counts[finding.severity]++;
+  return counts;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}

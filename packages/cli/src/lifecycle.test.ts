@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { cli, workspace } from "./test-support.js";
+
+const policy = JSON.stringify({
+  rules: [
+    { rulePriority: 1, description: "untagged after 14 days", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 14 }, action: { type: "expire" } },
+    { rulePriority: 2, description: "keep 2 releases", selection: { tagStatus: "tagged", tagPatternList: ["v*"], countType: "imageCountMoreThan", countNumber: 2 }, action: { type: "expire" } },
+  ],
+}, null, 2);
+const images = JSON.stringify({
+  imageDetails: [
+    { imageDigest: "sha256:v1", imageTags: ["v1"], imagePushedAt: "2026-01-01T00:00:00Z" },
+    { imageDigest: "sha256:v2", imageTags: ["v2"], imagePushedAt: "2026-01-02T00:00:00Z" },
+    { imageDigest: "sha256:v3", imageTags: ["v3", "latest"], imagePushedAt: "2026-01-03T00:00:00Z" },
+    { imageDigest: "sha256:old", imagePushedAt: "2026-01-01T00:00:00Z" },
+    { imageDigest: "sha256:new", imagePushedAt: "2026-01-20T00:00:00Z" },
+  ],
+});
+
+describe("shipshape lifecycle preview", () => {
+  it("answers for a describe-images file in the documented JSON shape", async () => {
+    const dir = workspace({ "policy.json": policy, "images.json": images });
+    const { exitCode, stdout } = await cli(dir, "lifecycle", "preview", "--policy", "policy.json", "--images", "images.json", "--now", "2026-01-25T00:00:00Z", "--format", "json");
+    expect(exitCode).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.expired).toEqual([
+      { imageDigest: "sha256:old", imageTags: [], rulePriority: 1 },
+      { imageDigest: "sha256:v1", imageTags: ["v1"], rulePriority: 2 },
+    ]);
+    expect(result.kept).toBe(3);
+  });
+
+  it("prints a table and the reasons in text", async () => {
+    const dir = workspace({ "policy.json": policy, "images.json": JSON.stringify(JSON.parse(images).imageDetails) });
+    const { stdout } = await cli(dir, "lifecycle", "preview", "--policy", "policy.json", "--images", "images.json", "--now", "2026-01-25T00:00:00Z");
+    expect(stdout).toMatch(/^\s+1 {2}expire\s+2\s+1 {2}untagged after 14 days$/m);
+    expect(stdout).toContain("5 images: 2 would expire, 0 would move to archive, 3 kept.");
+  });
+
+  it("refuses an invalid policy with located problems, and bad arguments", async () => {
+    const dir = workspace({ "policy.json": '{\n  "rules": [\n    { "rulePriority": 0, "selection": { "tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": 1 }, "action": { "type": "expire" } }\n  ]\n}\n', "images.json": "[]" });
+    const invalid = await cli(dir, "lifecycle", "preview", "--policy", "policy.json", "--images", "images.json");
+    expect(invalid.exitCode).toBe(2);
+    expect(invalid.stderr).toMatch(/policy\.json:3:\d+ rules\[0\]\.rulePriority/);
+    expect((await cli(dir, "lifecycle", "preview", "--policy", "policy.json")).stderr).toContain("--policy and --images are required");
+    expect((await cli(dir, "lifecycle", "preview", "--policy", "nope.json", "--images", "images.json")).stderr).toContain("nope.json: cannot read the file");
+    expect((await cli(dir, "lifecycle", "apply")).stderr).toContain('unknown subcommand "apply"');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The located tree every loader produces, whatever the source format: JSON, YAML (CloudFormation
+ * tags included) or a JSON string embedded in another document. Offsets are into the file text;
+ * line and column are computed only when a finding is reported.
+ */
+export type ScalarValue = string | number | boolean | null;
+
+interface NodeBase {
+  /** Offset of the node's first character in the file. */
+  start: number;
+  /** Offset just past the node's last character. */
+  end: number;
+  parent?: MapNode | SeqNode | TaggedNode;
+  /** The key (map entry) or index (sequence item) under which the parent holds this node. */
+  key?: string | number;
+}
+
+export interface MapEntry {
+  key: string;
+  keyNode: ScalarNode;
+  value: Node;
+}
+
+export interface MapNode extends NodeBase {
+  kind: "map";
+  entries: MapEntry[];
+}
+
+export interface SeqNode extends NodeBase {
+  kind: "seq";
+  items: Node[];
+}
+
+export interface ScalarNode extends NodeBase {
+  kind: "scalar";
+  value: ScalarValue;
+}
+
+/** A YAML short-form tag such as CloudFormation's `!Ref X` or `!Sub "..."`. */
+export interface TaggedNode extends NodeBase {
+  kind: "tagged";
+  tag: string;
+  value: Node;
+}
+
+export type Node = MapNode | SeqNode | ScalarNode | TaggedNode;
+
+export function entry(map: MapNode, key: string): Node | undefined {
+  for (let i = map.entries.length - 1; i >= 0; i--) {
+    const candidate = map.entries[i]!;
+    if (candidate.key === key) return candidate.value;
+  }
+  return undefined;
+}
+
+/** The plain JavaScript value of a node; tagged nodes (intrinsics) become `{ [tag]: value }`. */
+export function toPlain(node: Node): unknown {
+  switch (node.kind) {
+    case "scalar":
+      return node.value;
+    case "seq":
+      return node.items.map(toPlain);
+    case "map": {
+      const out: Record<string, unknown> = {};
+      for (const { key, value } of node.entries) out[key] = toPlain(value);
+      return out;
+    }
+    case "tagged":
+      return { [node.tag]: toPlain(node.value) };
+  }
+}
+
+/** The path from the document root, e.g. `Resources.Task.Properties.ContainerDefinitions[0]`. */
+export function pathOf(node: Node): string {
+  const parts: string[] = [];
+  for (let current: Node | undefined = node; current?.parent; current = current.parent) {
+    const key = current.key;
+    if (typeof key === "number") parts.push(`[${key}]`);
+    else if (key !== undefined) parts.push(/^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+  }
+  return parts.reverse().join("").replace(/^\./, "");
+}
+
+/** Re-anchor a tree parsed from an embedded string so every node points at the string's place. */
+export function anchorAt(node: Node, host: Node): Node {
+  node.start = host.start;
+  node.end = host.end;
+  if (node.kind === "map")
+    for (const e of node.entries) {
+      anchorAt(e.keyNode, host);
+      anchorAt(e.value, host);
+    }
+  else if (node.kind === "seq") for (const item of node.items) anchorAt(item, host);
+  else if (node.kind === "tagged") anchorAt(node.value, host);
+  return node;
+}

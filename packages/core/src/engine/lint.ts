@@ -1,0 +1,109 @@
+import { LineIndex } from "../document/position.js";
+import { pathOf, type Node } from "../document/node.js";
+import type { LoadedDocument, LoadResult } from "../loaders/load.js";
+import type { Resource, Service, TaskDefinition } from "../model/resources.js";
+import { formatMessage, type Rule, type RuleChecks, type Severity } from "../rules/define.js";
+import { compareFindings, PARSE_ERROR, type Finding } from "./finding.js";
+
+/** The rules to run and the severity each reports at; rules not in the map are off. */
+export type RuleSeverities = ReadonlyMap<string, Severity>;
+
+const checkNames: Record<Resource["kind"], keyof RuleChecks> = {
+  "task-definition": "taskDefinition",
+  service: "service",
+  cluster: "cluster",
+  "ecr-repository": "ecrRepository",
+  "lifecycle-policy": "lifecyclePolicy",
+  "classic-load-balancer": "classicLoadBalancer",
+  "scalable-target": "scalableTarget",
+  "scaling-policy": "scalingPolicy",
+};
+
+/**
+ * Runs the rules over loaded files. Services are first linked to their task definitions: by
+ * logical id inside a template, or by family across every file of the run.
+ */
+export function lint(results: readonly LoadResult[], rules: readonly Rule[], severities: RuleSeverities): Finding[] {
+  const documents = results.flatMap((result) => (result.status === "loaded" ? [result.document] : []));
+  linkServices(documents);
+  const findings: Finding[] = results.flatMap((result) => (result.status === "invalid" ? [parseErrorFinding(result)] : []));
+  const active = rules.filter((rule) => severities.has(rule.id));
+  for (const document of documents) findings.push(...lintDocument(document, active, severities));
+  return findings.sort(compareFindings);
+}
+
+function lintDocument(document: LoadedDocument, rules: readonly Rule[], severities: RuleSeverities): Finding[] {
+  const findings: Finding[] = [];
+  let lines: LineIndex | undefined;
+  for (const resource of document.resources) {
+    const checkName = checkNames[resource.kind];
+    for (const rule of rules) {
+      const check = rule.check[checkName] as ((resource: Resource, context: unknown) => void) | undefined;
+      if (!check || resource.suppressed.has(rule.id)) continue;
+      const severity = severities.get(rule.id)!;
+      check(resource, {
+        report(node: Node, messageId: string, data?: Record<string, string | number>) {
+          lines ??= new LineIndex(document.text);
+          const start = lines.position(node.start);
+          const end = lines.position(Math.max(node.start, node.end));
+          const template = rule.messages[messageId] ?? messageId;
+          findings.push({
+            ruleId: rule.id,
+            messageId,
+            severity,
+            message: formatMessage(template, data),
+            file: document.file,
+            line: start.line,
+            column: start.column,
+            endLine: end.line,
+            endColumn: end.column,
+            path: pathOf(node),
+            resource: resource.name,
+          });
+        },
+      });
+    }
+  }
+  return findings;
+}
+
+function linkServices(documents: readonly LoadedDocument[]): void {
+  const byFamily = new Map<string, TaskDefinition>();
+  for (const document of documents)
+    for (const resource of document.resources)
+      if (resource.kind === "task-definition") {
+        const family = resource.props.str("family");
+        if (family && resource.format !== "cloudformation") byFamily.set(family, resource);
+      }
+  for (const document of documents) {
+    const byLogicalId = new Map<string, TaskDefinition>();
+    for (const resource of document.resources) if (resource.kind === "task-definition") byLogicalId.set(resource.name, resource);
+    for (const resource of document.resources) if (resource.kind === "service") link(resource, byLogicalId, byFamily);
+  }
+}
+
+function link(service: Service, byLogicalId: Map<string, TaskDefinition>, byFamily: Map<string, TaskDefinition>): void {
+  const reference = service.taskDefinitionReference;
+  if (!reference) return;
+  const target =
+    (reference.logicalId !== undefined ? byLogicalId.get(reference.logicalId) : undefined) ??
+    (reference.family !== undefined ? byFamily.get(reference.family) : undefined);
+  if (target) service.taskDefinition = target;
+}
+
+function parseErrorFinding(result: Extract<LoadResult, { status: "invalid" }>): Finding {
+  const lines = new LineIndex(result.text);
+  const at = lines.position(result.offset);
+  return {
+    ruleId: PARSE_ERROR,
+    messageId: "syntax",
+    severity: "error",
+    message: `The file does not parse: ${result.message}`,
+    file: result.file,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column,
+    path: "",
+  };
+}

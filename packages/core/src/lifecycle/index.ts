@@ -1,0 +1,39 @@
+/**
+ * The ECR lifecycle policy evaluator, pure: validate a policy as PutLifecyclePolicy would, and work
+ * out what it expires or archives in a repository, following the AWS ECR User Guide.
+ *
+ *   const { policy, problems } = readLifecyclePolicy(JSON.parse(text));
+ *   const outcome = evaluateLifecyclePolicy(policy, images, new Date());
+ *   for (const line of describeLifecycleOutcome(outcome)) console.log(line);
+ */
+export type {
+  ActedImage,
+  CountType,
+  ImageInfo,
+  KeptImage,
+  KeptReason,
+  LifecycleAction,
+  LifecycleActionType,
+  LifecycleOutcome,
+  LifecyclePath,
+  LifecyclePolicy,
+  LifecycleProblem,
+  LifecycleRule,
+  LifecycleSelection,
+  RuleOutcome,
+  StorageClass,
+  TagStatus,
+  Timestamp,
+} from "./types.js";
+export { MAX_LIFECYCLE_RULES, readLifecyclePolicy, validateLifecyclePolicy } from "./validate.js";
+export { MIN_ARCHIVE_DAYS } from "./validate-selection.js";
+export { evaluateLifecyclePolicy } from "./evaluate.js";
+export {
+  countWildcards,
+  MAX_PATTERN_WILDCARDS,
+  matchesTagPattern,
+  matchesTagPrefix,
+  selectionMatchesTags,
+} from "./tag-match.js";
+export { describeLifecycleOutcome, formatLifecyclePath, shortDigest } from "./describe.js";
+export { readImageDetails, type ImageDetailsReading } from "./image-details.js";

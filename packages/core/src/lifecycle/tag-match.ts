@@ -1,0 +1,62 @@
+import type { LifecycleSelection } from "./types.js";
+
+/** ECR accepts at most four `*` in one tagPatternList entry. */
+export const MAX_PATTERN_WILDCARDS = 4;
+
+export function countWildcards(pattern: string): number {
+  let count = 0;
+  for (const char of pattern) if (char === "*") count++;
+  return count;
+}
+
+/**
+ * Whether a tagPatternList entry matches a whole tag: `*` stands for any run of characters, the
+ * empty run included; every other character matches itself (there is no escape and no `?`).
+ */
+export function matchesTagPattern(pattern: string, tag: string): boolean {
+  const parts = pattern.split("*");
+  if (parts.length === 1) return pattern === tag;
+  const first = parts[0] ?? "";
+  const last = parts[parts.length - 1] ?? "";
+  if (tag.length < first.length + last.length) return false;
+  if (!tag.startsWith(first) || !tag.endsWith(last)) return false;
+  // With only `*` wildcards, taking the leftmost occurrence of each middle part is never worse
+  // than any later one, so a greedy scan decides the match.
+  const middle = tag.slice(first.length, tag.length - last.length);
+  let from = 0;
+  for (const part of parts.slice(1, -1)) {
+    const at = middle.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return true;
+}
+
+export function matchesTagPrefix(prefix: string, tag: string): boolean {
+  return tag.startsWith(prefix);
+}
+
+/**
+ * Whether an image's tags satisfy a rule's tag filter. Several list entries mean AND: each entry
+ * must match at least one of the image's tags (the tags need not be different ones).
+ * AWS ECR User Guide, "Lifecycle policy evaluation rules": "An image is successfully matched if
+ * all of the tags in the tagPatternList or tagPrefixList value are matched against any of the
+ * image's tags."
+ */
+export function selectionMatchesTags(selection: LifecycleSelection, imageTags: readonly string[]): boolean {
+  switch (selection.tagStatus) {
+    case "any":
+      return true;
+    case "untagged":
+      return imageTags.length === 0;
+    case "tagged": {
+      if (imageTags.length === 0) return false;
+      const patterns = selection.tagPatternList ?? [];
+      const prefixes = selection.tagPrefixList ?? [];
+      return (
+        patterns.every((pattern) => imageTags.some((tag) => matchesTagPattern(pattern, tag))) &&
+        prefixes.every((prefix) => imageTags.some((tag) => matchesTagPrefix(prefix, tag)))
+      );
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { documentReaders, isLintableFileName, loadDocument, type LoadedDocument, type LoadResult } from "./load.js";
+export type { DocumentReader } from "./reader.js";

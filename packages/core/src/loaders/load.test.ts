@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { loadDocument } from "./load.js";
+
+const kinds = (file: string, text: string) => {
+  const result = loadDocument(file, text);
+  if (result.status !== "loaded") return result.status;
+  return result.document.resources.map((resource) => `${resource.kind}:${resource.name}`);
+};
+
+describe("loadDocument", () => {
+  it.each([
+    ["RegisterTaskDefinition input", "td.json", '{"family": "web", "containerDefinitions": []}', ["task-definition:web"]],
+    ["describe-task-definition output", "td.json", '{"taskDefinition": {"family": "web", "revision": 3, "containerDefinitions": []}, "tags": []}', ["task-definition:web"]],
+    ["CreateService input", "svc.json", '{"serviceName": "web", "taskDefinition": "web:3"}', ["service:web"]],
+    ["UpdateService input", "svc.json", '{"cluster": "prod", "service": "web", "desiredCount": 2}', ["service:web"]],
+    ["describe-services output", "svc.json", '{"services": [{"serviceName": "a"}, {"serviceName": "b"}], "failures": []}', ["service:a", "service:b"]],
+    ["lifecycle policy", "policy.json", '{"rules": [{"rulePriority": 1, "selection": {}, "action": {}}]}', ["lifecycle-policy:policy.json"]],
+    ["get-lifecycle-policy output", "p.json", '{"repositoryName": "web", "lifecyclePolicyText": "{\\"rules\\": []}"}', ["lifecycle-policy:web"]],
+    ["CreateRepository input", "repo.json", '{"repositoryName": "web", "imageTagMutability": "MUTABLE"}', ["ecr-repository:web"]],
+    ["describe-clusters output", "c.json", '{"clusters": [{"clusterName": "prod", "settings": []}]}', ["cluster:prod"]],
+    [
+      "CloudFormation YAML",
+      "stack.yaml",
+      "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties: {}\n  Svc:\n    Type: AWS::ECS::Service\n  Elb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n  Bucket:\n    Type: AWS::S3::Bucket\n",
+      ["task-definition:Task", "service:Svc", "classic-load-balancer:Elb"],
+    ],
+    [
+      "CloudFormation JSON (CDK synth output)",
+      "Stack.template.json",
+      '{"Resources": {"Repo": {"Type": "AWS::ECR::Repository", "Properties": {"LifecyclePolicy": {"LifecyclePolicyText": "{\\"rules\\": []}"}}}}}',
+      ["ecr-repository:Repo", "lifecycle-policy:Repo"],
+    ],
+  ])("reads %s", (_name, file, text, expected) => {
+    expect(kinds(file, text)).toEqual(expected);
+  });
+
+  it.each([
+    ["a GitHub workflow", "ci.yml", "on: push\njobs: {}\n"],
+    ["a package.json", "package.json", '{"name": "x"}'],
+    ["a JSON array", "list.json", "[1, 2]"],
+    ["a Markdown file", "README.md", "# hi"],
+    ["an empty YAML file", "empty.yaml", ""],
+  ])("skips %s with a reason", (_name, file, text) => {
+    const result = loadDocument(file, text);
+    expect(result.status).toBe("skipped");
+    expect(result.status === "skipped" && result.reason).toMatch(/not/);
+  });
+
+  it("reports a file that does not parse with the offset of the problem", () => {
+    const result = loadDocument("td.json", '{\n  "family": "web",\n  "cpu": 256,\n}');
+    expect(result).toMatchObject({ status: "invalid", offset: 35 });
+  });
+
+  it("reads CloudFormation Metadata suppressions", () => {
+    const result = loadDocument(
+      "s.yaml",
+      "Resources:\n  Lb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Metadata:\n      shipshape:\n        ignore:\n          - rule: no-classic-load-balancer\n            reason: migrating\n",
+    );
+    expect(result.status === "loaded" && [...result.document.resources[0]!.suppressed]).toEqual([["no-classic-load-balancer", "migrating"]]);
+  });
+
+  it("re-anchors an embedded lifecycle policy at its string", () => {
+    const text = "Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      LifecyclePolicy:\n        LifecyclePolicyText: '{\"rules\": []}'\n";
+    const result = loadDocument("s.yaml", text);
+    const policy = result.status === "loaded" ? result.document.resources[1] : undefined;
+    expect(policy?.kind === "lifecycle-policy" && policy.policy.start).toBe(text.indexOf("'{"));
+  });
+});

@@ -1,0 +1,173 @@
+import { parseEmbeddedJson } from "../document/embedded.js";
+import type { Node } from "../document/node.js";
+import { Obj } from "../model/obj.js";
+import {
+  makeEcrRepository,
+  makeLifecyclePolicy,
+  makeResource,
+  makeService,
+  makeTaskDefinition,
+  type Resource,
+  type ResourceOrigin,
+  type Service,
+  type TaskDefinition,
+} from "../model/resources.js";
+import type { DocumentReader } from "./reader.js";
+import {
+  configAddress,
+  configurationReferences,
+  literalString,
+  type PlannedResource,
+  plannedResources,
+} from "./terraform-plan-values.js";
+
+/**
+ * A Terraform plan (`terraform show -json plan.out`), or a state (`terraform show -json`).
+ *
+ * Each managed resource of a type below becomes one resource named by its address, with its
+ * `values` as props. Rules read Terraform's snake_case names through Obj, and these Terraform
+ * shapes themselves, so the reader leaves them as they are:
+ * - a nested block is a list of one object (`network_configuration: [{...}]`; `[]` when absent):
+ *   Obj.objs and the rules' block helpers take a one-item list for the object;
+ * - aws_ecs_service's network_configuration block holds the awsvpc settings itself (subnets,
+ *   security_groups, assign_public_ip as a boolean), where ECS nests them in
+ *   networkConfiguration.awsvpcConfiguration with assignPublicIp ENABLED/DISABLED: the rules'
+ *   serviceNetworking helper and service-assigns-public-ip handle both;
+ * - a load_balancer block's elb_name is ECS's loadBalancerName (a Classic Load Balancer):
+ *   no-classic-load-balancer reads both, and ignores the null or "" of a target-group block;
+ * - the deployment percents and deployment_circuit_breaker are top-level arguments of
+ *   aws_ecs_service; a task definition's volume blocks are ECS's volumes (host_path is
+ *   host.sourcePath); an ECS cluster's setting blocks are its settings.
+ * What the reader maps itself:
+ * - container_definitions and an aws_ecr_lifecycle_policy's policy are JSON strings: parsed, with
+ *   every node re-anchored at the string, so findings land on its line and their paths name the
+ *   container and the field (`...values.container_definitions[0].environment[1]`), and rules see
+ *   ECS's camelCase container definitions;
+ * - values known only after apply become unknown nodes (see UNKNOWN_AFTER_APPLY);
+ * - a service's task_definition (unknown in a plan that also registers the task definition) is
+ *   linked to the task definition its configuration references;
+ * - a repository has a lifecycle policy when an aws_ecr_lifecycle_policy of the same file names it.
+ * aws_lb is an Application, Network or Gateway Load Balancer, so it is not read.
+ */
+export const terraformPlan: DocumentReader = {
+  description: "Terraform plan",
+  matches: (root) => {
+    const plan = new Obj(root);
+    if (plan.str("format_version") === undefined) return false;
+    return (
+      plan.has("planned_values") || plan.has("resource_changes") || plan.obj("values")?.has("root_module") === true
+    );
+  },
+  read(root, file) {
+    const plan = new Obj(root);
+    const references = configurationReferences(plan);
+    const planned = plannedResources(plan);
+    const withPolicy = repositoriesWithPolicy(planned, references);
+    const resources = planned.flatMap((resource) => {
+      const origin: ResourceOrigin = {
+        node: resource.values,
+        file,
+        format: "terraform",
+        name: resource.address,
+        suppressed: noSuppressions,
+      };
+      return readResource(resource.type, origin, withPolicy);
+    });
+    const taskDefinitions = resources.filter(
+      (resource): resource is TaskDefinition => resource.kind === "task-definition",
+    );
+    for (const resource of resources)
+      if (resource.kind === "service") linkTaskDefinition(resource, taskDefinitions, references);
+    return resources;
+  },
+};
+
+const noSuppressions: ReadonlyMap<string, string> = new Map();
+
+function readResource(
+  type: string,
+  origin: ResourceOrigin,
+  withPolicy: (repository: Obj, address: string) => boolean,
+): Resource[] {
+  const values = new Obj(origin.node);
+  switch (type) {
+    case "aws_ecs_task_definition":
+      return [makeTaskDefinition(origin, embeddedJson(values.get("container_definitions")))];
+    case "aws_ecs_service":
+      return [makeService(origin)];
+    case "aws_ecs_cluster":
+      return [makeResource("cluster", origin)];
+    case "aws_ecr_repository":
+      return [makeEcrRepository(origin, withPolicy(values, origin.name))];
+    case "aws_ecr_lifecycle_policy":
+      return lifecyclePolicy(origin, values.get("policy"));
+    case "aws_elb":
+      return [makeResource("classic-load-balancer", origin)];
+    case "aws_appautoscaling_target":
+      return [makeResource("scalable-target", origin)];
+    case "aws_appautoscaling_policy":
+      return [makeResource("scaling-policy", origin)];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The parsed JSON of a string value; undefined for an unknown value, and for text that is not
+ * JSON (which `terraform plan` itself refuses for container_definitions).
+ */
+function embeddedJson(host: Node | undefined): Node | undefined {
+  return host ? parseEmbeddedJson(host)?.node : undefined;
+}
+
+/** The policy text parsed; an unknown policy stays an unknown node, which the rules leave alone. */
+function lifecyclePolicy(origin: ResourceOrigin, text: Node | undefined): Resource[] {
+  if (!text || (text.kind === "scalar" && text.value === null)) return [];
+  const embedded = parseEmbeddedJson(text);
+  return [makeLifecyclePolicy(origin, embedded?.node ?? text, embedded?.error)];
+}
+
+/**
+ * Whether an aws_ecr_lifecycle_policy of the plan is for a repository: its `repository` value
+ * is the repository's name, or its configuration references the repository resource.
+ */
+function repositoriesWithPolicy(planned: PlannedResource[], references: Map<string, string[]>) {
+  const names = new Set<string>();
+  const addresses = new Set<string>();
+  for (const resource of planned) {
+    if (resource.type !== "aws_ecr_lifecycle_policy") continue;
+    const name = literalString(new Obj(resource.values).get("repository"));
+    if (name) names.add(name);
+    for (const address of references.get(`${configAddress(resource.address)} repository`) ?? []) addresses.add(address);
+  }
+  return (repository: Obj, address: string): boolean => {
+    const name = literalString(repository.get("name"));
+    return (name !== undefined && names.has(name)) || addresses.has(configAddress(address));
+  };
+}
+
+/**
+ * Links a service to the task definition its task_definition argument references in the
+ * configuration, when that task definition is in the plan: the one, or the instance with the
+ * service's own index (`count` / `for_each` on both).
+ */
+function linkTaskDefinition(
+  service: Service,
+  taskDefinitions: TaskDefinition[],
+  references: Map<string, string[]>,
+): void {
+  const targets = references.get(`${configAddress(service.name)} task_definition`) ?? [];
+  const candidates = taskDefinitions.filter((task) => targets.includes(configAddress(task.name)));
+  const target =
+    candidates.length === 1
+      ? candidates[0]
+      : candidates.find((task) => instanceKey(task.name) === instanceKey(service.name));
+  if (!target) return;
+  const node = service.props.get("task_definition") ?? service.props.node;
+  service.taskDefinitionReference = { ...service.taskDefinitionReference, node, logicalId: target.name };
+}
+
+/** `aws_ecs_service.web["blue"]` -> `["blue"]`; "" without an index. */
+function instanceKey(address: string): string {
+  return /(\[[^\]]*\])$/.exec(address)?.[1] ?? "";
+}

@@ -1,0 +1,55 @@
+import rule from "./host-namespace-mode.js";
+import { testRule } from "./test-support/rule-tester.js";
+
+testRule(rule, {
+  valid: [
+    {
+      name: "task namespaces",
+      code: `{
+  "family": "web",
+  "pidMode": "task",
+  "ipcMode": "none",
+  "containerDefinitions": []
+}`,
+    },
+    {
+      name: "CloudFormation: a parameter is unknown until deploy",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      PidMode: !Ref PidMode
+      ContainerDefinitions: []
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "host PID and IPC on EC2",
+      code: `{
+  "family": "monitor",
+  "pidMode": "host",
+  "ipcMode": "host",
+  "containerDefinitions": []
+}`,
+      errors: [
+        { messageId: "hostMode", line: 3, column: 14, message: "process namespace" },
+        { messageId: "hostMode", line: 4, column: 14, message: "IPC namespace" },
+      ],
+    },
+    {
+      name: "CloudFormation YAML: host PID on Fargate",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      PidMode: host
+      ContainerDefinitions: []
+`,
+      errors: [{ messageId: "hostModeOnFargate", line: 6, column: 16, message: "Fargate" }],
+    },
+  ],
+});

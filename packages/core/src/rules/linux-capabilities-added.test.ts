@@ -1,0 +1,72 @@
+import rule from "./linux-capabilities-added.js";
+import { testRule } from "./test-support/rule-tester.js";
+
+testRule(rule, {
+  valid: [
+    {
+      name: "capabilities only dropped",
+      code: `{
+  "family": "web",
+  "containerDefinitions": [{
+    "name": "web",
+    "image": "nginx:1.27",
+    "linuxParameters": { "capabilities": { "add": [], "drop": ["ALL"] } }
+  }]
+}`,
+    },
+    {
+      name: "CloudFormation: a parameter list is unknown until deploy",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          LinuxParameters:
+            Capabilities:
+              Add: !Ref Capabilities
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "EC2: each added capability, the dangerous ones called out",
+      code: `{
+  "family": "vpn",
+  "containerDefinitions": [{
+    "name": "vpn",
+    "image": "vpn:1.0",
+    "linuxParameters": { "capabilities": { "add": ["NET_ADMIN", "CHOWN"] } }
+  }]
+}`,
+      errors: [
+        { messageId: "addedDangerous", line: 6, column: 52, message: "NET_ADMIN" },
+        { messageId: "added", line: 6, column: 65, message: "CHOWN" },
+      ],
+    },
+    {
+      name: "CloudFormation YAML on Fargate: SYS_PTRACE allowed, SYS_ADMIN refused",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      ContainerDefinitions:
+        - Name: debug
+          Image: debug:1.0
+          LinuxParameters:
+            Capabilities:
+              Add:
+                - SYS_PTRACE
+                - SYS_ADMIN
+`,
+      errors: [
+        { messageId: "addedDangerous", line: 12, column: 19, message: "SYS_PTRACE" },
+        { messageId: "unsupportedOnFargate", line: 13, column: 19, message: "only SYS_PTRACE" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,117 @@
+import rule from "./log-configuration.js";
+import { testRule } from "./test-support/rule-tester.js";
+
+testRule(rule, {
+  valid: [
+    {
+      name: "Fargate awslogs with group, region and stream prefix",
+      code: `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "containerDefinitions": [
+    {
+      "name": "web",
+      "image": "nginx:1.27",
+      "logConfiguration": {
+        "logDriver": "awslogs",
+        "options": { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web" }
+      }
+    }
+  ]
+}`,
+    },
+    {
+      name: "EC2 awslogs without a stream prefix, and a json-file driver",
+      code: `{
+  "family": "web",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    {
+      "name": "web",
+      "image": "nginx:1.27",
+      "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1" } }
+    },
+    { "name": "agent", "image": "agent:1", "logConfiguration": { "logDriver": "json-file" } }
+  ]
+}`,
+    },
+    {
+      name: "CloudFormation options with !Ref values and options from !If",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: !Ref LogGroup
+              awslogs-region: !Ref AWS::Region
+              awslogs-stream-prefix: web
+        - Name: worker
+          Image: worker:1
+          LogConfiguration:
+            LogDriver: awslogs
+            Options: !If [Prod, { awslogs-group: a, awslogs-region: b, awslogs-stream-prefix: c }, !Ref AWS::NoValue]
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "no log configuration",
+      code: `{
+  "family": "web",
+  "containerDefinitions": [
+    { "name": "web", "image": "nginx:1.27" }
+  ]
+}`,
+      errors: [{ messageId: "missing", line: 4, column: 5, message: 'container "web" has no logConfiguration' }],
+    },
+    {
+      name: "Fargate awslogs without a stream prefix, and an unsupported driver",
+      code: `{
+  "family": "web",
+  "requiresCompatibilities": ["FARGATE"],
+  "containerDefinitions": [
+    {
+      "name": "web",
+      "image": "nginx:1.27",
+      "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1" } }
+    },
+    { "name": "agent", "image": "agent:1", "logConfiguration": { "logDriver": "json-file" } }
+  ]
+}`,
+      errors: [
+        {
+          messageId: "missingOption",
+          line: 8,
+          column: 64,
+          message: '"awslogs-stream-prefix" option (required on Fargate)',
+        },
+        { messageId: "unsupportedDriver", line: 10, column: 79, message: '"json-file"' },
+      ],
+    },
+    {
+      name: "CloudFormation YAML, awslogs without options",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          LogConfiguration:
+            LogDriver: awslogs
+`,
+      errors: [
+        { messageId: "missingOption", line: 9, column: 13, message: '"awslogs-group"' },
+        { messageId: "missingOption", line: 9, column: 13, message: '"awslogs-region"' },
+      ],
+    },
+  ],
+});

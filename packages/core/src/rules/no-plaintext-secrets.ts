@@ -1,0 +1,54 @@
+import { scalarString } from "../model/obj.js";
+import { defineRule } from "./define.js";
+import { classifySecretName, detectEnvironmentSecret, isWholePlaceholder, secretValueKind } from "./support/secret-patterns.js";
+import { intrinsicOf } from "./support/security-intrinsics.js";
+
+const useSecrets =
+  "move it to secrets[] with valueFrom an SSM parameter (name or ARN) or a Secrets Manager secret ARN";
+
+export default defineRule({
+  id: "no-plaintext-secrets",
+  title: "Container environment variables carry no secrets",
+  severity: "error",
+  description:
+    "A container's environment must not hold passwords, tokens, keys or other credentials in plain text, judged by the variable's name and by the shape of its value.",
+  rationale:
+    "Environment variables are stored in the task definition in plain text: anyone allowed ecs:DescribeTaskDefinition (and every revision kept forever) can read them. ECS injects secrets at start-up from SSM Parameter Store or Secrets Manager instead.",
+  fix: "Store the value in SSM Parameter Store (SecureString) or Secrets Manager, then replace the environment entry with a secrets[] entry { name, valueFrom: <parameter name or ARN, or secret ARN> }; rotate any credential that was committed.",
+  references: [
+    "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",
+    "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html",
+  ],
+  peers: { trivy: "AVD-AWS-0036", securityHub: "ECS.8" },
+  messages: {
+    secretName: `container "{{container}}" environment variable "{{name}}" holds a plain-text value under a secret's name: ${useSecrets}`,
+    secretValue: `container "{{container}}" environment variable "{{name}}" holds {{kind}} in plain text: rotate it and ${useSecrets}`,
+    secretReference: `container "{{container}}" environment variable "{{name}}" takes its value from {{source}}, which still lands in plain text in the task definition: ${useSecrets}`,
+  },
+  check: {
+    taskDefinition(task, { report }) {
+      for (const container of task.containers) {
+        container.props.objs("environment").forEach((variable, index) => {
+          const name = variable.str("name") ?? `environment[${index}]`;
+          const valueNode = variable.get("value");
+          if (!valueNode) return;
+          const data = { container: container.name, name };
+          const value = scalarString(valueNode);
+          if (value !== undefined) {
+            const secret = detectEnvironmentSecret(variable.str("name"), value);
+            if (secret?.by === "value") report(valueNode, "secretValue", { ...data, kind: secret.kind });
+            else if (secret?.by === "name") report(valueNode, "secretName", data);
+            else if (isWholePlaceholder(value) && classifySecretName(name) === "secret")
+              report(valueNode, "secretReference", { ...data, source: `the placeholder ${value.trim()}` });
+            return;
+          }
+          const intrinsic = intrinsicOf(valueNode);
+          if (!intrinsic) return;
+          const kind = intrinsic.subTemplate !== undefined ? secretValueKind(intrinsic.subTemplate) : undefined;
+          if (kind) report(valueNode, "secretValue", { ...data, kind });
+          else if (classifySecretName(name) === "secret") report(valueNode, "secretReference", { ...data, source: intrinsic.description });
+        });
+      }
+    },
+  },
+});

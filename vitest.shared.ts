@@ -1,0 +1,18 @@
+import { defineProject } from "vitest/config";
+
+// Workspace packages export "source" (their TypeScript) beside the built lib/, so tests run
+// against src/ without a build step.
+const conditions = ["source", "node", "import", "default"];
+
+export function projectConfig(name: string, overrides: { testTimeout?: number; include?: string[] } = {}) {
+  return defineProject({
+    resolve: { conditions },
+    ssr: { resolve: { conditions, externalConditions: ["source"] } },
+    test: {
+      name,
+      environment: "node",
+      include: overrides.include ?? ["src/**/*.test.ts"],
+      testTimeout: overrides.testTimeout ?? 10_000,
+    },
+  });
+}
