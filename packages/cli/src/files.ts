@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { glob } from "tinyglobby";
 import { isLintableFileName } from "@shipshape/core";
@@ -22,7 +22,7 @@ export async function collectFiles(patterns: readonly string[], cwd: string): Pr
       kind = stats.isDirectory() ? "dir" : "file";
     } catch {}
     if (kind === "file") found.add(relative(cwd, absolute) || pattern);
-    else if (kind === "dir") walk(absolute, cwd, gitignoreChain(absolute, cwd), found);
+    else if (kind === "dir") walk(absolute, cwd, gitignoreChain(absolute), found);
     else if (/[*?[{]/.test(pattern)) {
       for (const file of await glob(pattern, { cwd, ignore: ["**/node_modules/**", "**/.git/**"], dot: true })) found.add(file);
     } else throw new UsageError(`${pattern}: no such file or directory`);
@@ -48,12 +48,20 @@ function walk(dir: string, cwd: string, scopes: IgnoreScope[], found: Set<string
   }
 }
 
-/** .gitignore files from the repository root (or cwd) down to `dir`, outermost first. */
-function gitignoreChain(dir: string, cwd: string): IgnoreScope[] {
+/**
+ * The .gitignore files that apply to `dir` from above it: those of its ancestors up to the
+ * repository root (the nearest one holding `.git`), outermost first. Outside a repository, none.
+ */
+function gitignoreChain(dir: string): IgnoreScope[] {
+  if (existsSync(join(dir, ".git"))) return [];
+  const ancestors: string[] = [];
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    ancestors.unshift(current);
+    if (existsSync(join(current, ".git"))) break;
+    if (dirname(current) === current) return [];
+  }
   const chain: IgnoreScope[] = [];
-  const parts = relative(cwd, dir).split(sep).filter(Boolean);
-  for (let depth = 0; depth < parts.length; depth++) {
-    const base = join(cwd, ...parts.slice(0, depth));
+  for (const base of ancestors) {
     const rules = readGitignore(base);
     if (rules) chain.push({ dir: base, rules });
   }

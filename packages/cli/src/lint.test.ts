@@ -132,6 +132,19 @@ describe("shipshape lint", () => {
     expect(warned.stdout).toMatch(/warning/);
   });
 
+  it("lints a directory outside the working directory, with its repository's .gitignore", async () => {
+    const root = workspace({
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/.gitignore": "build/\n",
+      "repo/infra/build/web.json": fargateBridge,
+      "repo/infra/live/web.json": fargateBridge,
+      "elsewhere/README.md": "cwd",
+    });
+    const { exitCode, stdout } = await cli(`${root}/elsewhere`, "lint", "../repo/infra", "--format", "json");
+    expect(exitCode).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { file: string }) => f.file)).toEqual(["../repo/infra/live/web.json"]);
+  });
+
   it("expands globs", async () => {
     const dir = workspace({ "a/web.json": fargateBridge, "b/web.json": clean });
     const { stdout } = await cli(dir, "lint", "*/web.json", "--format", "json");

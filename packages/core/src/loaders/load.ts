@@ -51,12 +51,12 @@ export function loadDocument(file: string, text: string): LoadResult {
     if (error instanceof SyntaxProblem) return { status: "invalid", file, text, message: error.message, offset: error.offset };
     throw error;
   }
-  if (root.kind !== "map") return { status: "skipped", file, reason: "not an ECS, ECR or CloudFormation document" };
+  if (root.kind !== "map") return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
   for (const reader of documentReaders) {
     if (!reader.matches(root)) continue;
     return { status: "loaded", document: { file, text, root, description: reader.description, resources: reader.read(root, file) } };
   }
-  return { status: "skipped", file, reason: "not an ECS, ECR or CloudFormation document" };
+  return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
 }
 
 /** A `.template` file may be YAML; JSON always opens with `{` or `[`. */
