@@ -32,7 +32,7 @@ export const overlappingChecks = [
     "cfn-lint": [{ id: "E3047" }, { id: "E3048", about: /\b(Cpu|Memory)\b/ }],
     checkov: [],
   },
-  { check: "awsvpc host ports", rule: "awsvpc-host-port", "cfn-lint": [{ id: "E3053" }], checkov: [] },
+  { check: "host ports under awsvpc or host networking", rule: "awsvpc-host-port", "cfn-lint": [{ id: "E3053" }], checkov: [] },
   { check: "essential container", rule: "essential-container", "cfn-lint": [{ id: "E3042" }], checkov: [] },
   {
     check: "log configuration",

@@ -23,6 +23,44 @@ testRule(rule, {
 }`,
     },
     {
+      name: "host mode without hostPort, and with an equal hostPort",
+      code: `{
+  "family": "web",
+  "networkMode": "host",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    { "name": "web", "image": "nginx:1.27", "memory": 256, "portMappings": [{ "containerPort": 80 }] },
+    { "name": "api", "image": "api:1.0", "memory": 256, "portMappings": [{ "containerPort": 8080, "hostPort": 8080 }] }
+  ]
+}`,
+    },
+    {
+      name: "network mode none, and a network mode from a parameter, are not checked",
+      file: "stack.yaml",
+      code: `Resources:
+  NoNetwork:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      NetworkMode: none
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          PortMappings:
+            - ContainerPort: 80
+              HostPort: 8080
+  FromParameter:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      NetworkMode: !Ref NetworkMode
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          PortMappings:
+            - ContainerPort: 80
+              HostPort: 8080
+`,
+    },
+    {
       name: "CloudFormation hostPort from a parameter (unknown until deploy)",
       file: "stack.yaml",
       code: `Resources:
@@ -58,7 +96,7 @@ testRule(rule, {
           messageId: "hostPortDiffers",
           line: 8,
           column: 59,
-          message: 'container "web" maps containerPort 80 to hostPort 8080',
+          message: 'container "web" maps containerPort 80 to hostPort 8080, but under awsvpc networking',
         },
       ],
     },
@@ -71,7 +109,51 @@ testRule(rule, {
     { "name": "web", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80, "hostPort": 0 }] }
   ]
 }`,
-      errors: [{ messageId: "hostPortDiffers", line: 5, column: 97 }],
+      errors: [{ messageId: "hostPortDiffers", line: 5, column: 97, message: "under awsvpc networking" }],
+    },
+    {
+      name: "host mode with a different hostPort",
+      code: `{
+  "family": "web",
+  "networkMode": "host",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    {
+      "name": "app",
+      "image": "nginx:1.27",
+      "memory": 256,
+      "portMappings": [{ "containerPort": 8080, "hostPort": 80 }]
+    }
+  ]
+}`,
+      errors: [
+        {
+          messageId: "hostPortDiffers",
+          line: 10,
+          column: 61,
+          message:
+            'container "app" maps containerPort 8080 to hostPort 80, but under host networking hostPort must be left out or equal containerPort: remove hostPort or set it to 8080',
+        },
+      ],
+    },
+    {
+      name: "CloudFormation YAML, host mode",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [EC2]
+      NetworkMode: host
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+          Memory: 256
+          PortMappings:
+            - ContainerPort: 8080
+              HostPort: 80
+`,
+      errors: [{ messageId: "hostPortDiffers", line: 13, column: 25, message: "under host networking" }],
     },
     {
       name: "CloudFormation YAML, PascalCase",

@@ -39,6 +39,19 @@ testRule(rule, {
       ContainerDefinitions: []
 `,
     },
+    {
+      name: "transit encryption ENABLED, IAM authorization DISABLED",
+      code: `{
+  "family": "web",
+  "volumes": [
+    {
+      "name": "shared",
+      "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "ENABLED", "authorizationConfig": { "iam": "DISABLED" } }
+    }
+  ],
+  "containerDefinitions": []
+}`,
+    },
   ],
   invalid: [
     {
@@ -88,6 +101,73 @@ testRule(rule, {
       ContainerDefinitions: []
 `,
       errors: [{ messageId: "disabled", line: 9, column: 32 }],
+    },
+    {
+      name: "lower-case enabled is not ENABLED (the enum is case-sensitive)",
+      code: `{
+  "family": "web",
+  "volumes": [
+    { "name": "data", "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "enabled" } }
+  ],
+  "containerDefinitions": []
+}`,
+      errors: [
+        {
+          messageId: "invalidTransitEncryption",
+          line: 4,
+          column: 96,
+          message: 'EFS volume "data": transitEncryption is "enabled"; ECS accepts only ENABLED or DISABLED',
+        },
+      ],
+    },
+    {
+      name: "CloudFormation YAML, lower-case TransitEncryption and IAM",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Volumes:
+        - Name: data
+          EFSVolumeConfiguration:
+            FilesystemId: fs-12345678
+            TransitEncryption: enabled
+            AuthorizationConfig:
+              IAM: Enabled
+      ContainerDefinitions: []
+`,
+      errors: [
+        { messageId: "invalidTransitEncryption", line: 9, column: 32, message: 'transitEncryption is "enabled"' },
+        { messageId: "invalidIam", line: 11, column: 20, message: 'authorizationConfig.iam is "Enabled"' },
+      ],
+    },
+    {
+      name: "transit encryption ENABLED, but iam not an accepted value",
+      code: `{
+  "family": "web",
+  "volumes": [
+    {
+      "name": "shared",
+      "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "ENABLED", "authorizationConfig": { "iam": "true" } }
+    }
+  ],
+  "containerDefinitions": []
+}`,
+      errors: [{ messageId: "invalidIam", line: 6, column: 123, message: 'authorizationConfig.iam is "true"' }],
+    },
+    {
+      name: "an invalid iam value does not count as IAM authorization: the volume is reported as unencrypted",
+      code: `{
+  "family": "web",
+  "volumes": [
+    { "name": "shared", "efsVolumeConfiguration": { "fileSystemId": "fs-1", "authorizationConfig": { "iam": "enabled" } } }
+  ],
+  "containerDefinitions": []
+}`,
+      errors: [
+        { messageId: "absent", line: 4, column: 51, message: 'EFS volume "shared" does not set transitEncryption' },
+        { messageId: "invalidIam", line: 4, column: 109 },
+      ],
     },
   ],
 });

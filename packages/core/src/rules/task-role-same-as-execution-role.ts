@@ -30,7 +30,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-iam-roles.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html",
   ],
-  peers: { checkov: "CKV_AWS_249" },
+  peers: { checkov: "CKV_AWS_249 (Terraform)" },
   messages: {
     sameRole:
       "taskRoleArn {{role}} is the same role as executionRoleArn: the application would get the agent's access to images, logs and secrets; give the task its own role with only what the application needs",
