@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
-import * as core from "@actions/core";
 import type { EncryptionType, TagMutability } from "@shipshape/aws";
-import { LIFECYCLE_PRESETS, type LifecyclePolicySource, PRESET_PREFIX } from "./lifecycle-policy-source.js";
+import * as runner from "@shipshape/runner";
+import { LIFECYCLE_PRESETS, type LifecyclePolicySource, PRESET_PREFIX } from "./lifecycle-presets.js";
 
 /** Everything the step was asked to do, parsed and checked for conflicts. */
 export interface Inputs {
@@ -41,7 +41,7 @@ const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /** The inputs of this step as the runner passes them. */
 export function readInputs(): Inputs {
-  return parseInputs((name) => core.getInput(name), process.env);
+  return parseInputs((name) => runner.getInput(name), process.env);
 }
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */

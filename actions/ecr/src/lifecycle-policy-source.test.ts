@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateLifecyclePolicy } from "@shipshape/core";
 import { describe, expect, it } from "vitest";
-import { LIFECYCLE_PRESETS, loadLifecyclePolicy } from "./lifecycle-policy-source.js";
+import { loadLifecyclePolicy } from "./lifecycle-policy-source.js";
+import { LIFECYCLE_PRESETS } from "./lifecycle-presets.js";
 
 const presetDir = new URL("../../../policies/lifecycle/", import.meta.url);
 const files = readdirSync(presetDir).filter((name) => name.endsWith(".json"));

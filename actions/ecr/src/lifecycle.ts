@@ -1,4 +1,3 @@
-import * as core from "@actions/core";
 import {
   applyLifecyclePolicy,
   describeImageUses,
@@ -7,6 +6,7 @@ import {
   planLifecyclePolicy,
 } from "@shipshape/aws";
 import { describeLifecycleOutcome, shortDigest } from "@shipshape/core";
+import * as runner from "@shipshape/runner";
 import type { Inputs } from "./context.js";
 import { loadLifecyclePolicy } from "./lifecycle-policy-source.js";
 import type { StepReport } from "./summary.js";
@@ -36,15 +36,15 @@ export async function runLifecyclePolicy(
       ? await applyLifecyclePolicy(request)
       : { ...(await planLifecyclePolicy(request)), applied: false };
   report.lifecycle = { mode: inputs.lifecycleMode, plan: result, applied: result.applied };
-  core.setOutput("expired-count", String(result.outcome.expiredDigests.length));
+  runner.setOutput("expired-count", String(result.outcome.expiredDigests.length));
 
-  await core.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
-    for (const line of describeLifecycleOutcome(result.outcome)) core.info(line);
+  await runner.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
+    for (const line of describeLifecycleOutcome(result.outcome)) runner.info(line);
   });
   for (const conflict of result.conflicts) {
     const message = describeConflict(conflict);
-    if (inputs.lifecycleMode === "apply") core.error(message);
-    else core.warning(message);
+    if (inputs.lifecycleMode === "apply") runner.error(message);
+    else runner.warning(message);
   }
   if (inputs.lifecycleMode === "apply") {
     if (!result.applied) {
@@ -52,7 +52,7 @@ export async function runLifecyclePolicy(
         `lifecycle policy not applied: it would remove ${result.conflicts.length} image(s) that services of ${inputs.protectClusters.join(", ")} use`,
       );
     }
-    core.info(`Applied the lifecycle policy to ${inputs.repository}`);
+    runner.info(`Applied the lifecycle policy to ${inputs.repository}`);
   }
 }
 

@@ -1,59 +1,28 @@
-// The main step: log in, make sure the repository exists, push or retag, then preview or apply
-// the lifecycle policy. Each part is a module of its own; this one only runs them in order.
-import * as core from "@actions/core";
-import { createEcrClients, type RegistryCredentials } from "@shipshape/aws";
-import { type Inputs, readInputs } from "./context.js";
-import { runLifecyclePolicy } from "./lifecycle.js";
-import { logIn, requireClients } from "./login.js";
-import { pushTags, resolveRepository, retagInEcr } from "./publish.js";
+// The main step: read the inputs, run the steps (steps.ts), and write the job summary of what
+// they got to, even when one failed. The steps and the summary, and with them the AWS SDK and the
+// lifecycle evaluator, load only once the inputs are read, so bad inputs fail at once.
+import * as runner from "@shipshape/runner";
+import { readInputs } from "./context.js";
 import { markMainStepRan } from "./state.js";
-import { type StepReport, writeSummary } from "./summary.js";
+import type { StepReport } from "./summary.js";
 
 export async function main(): Promise<void> {
   const report: StepReport = { tags: [] };
   try {
     markMainStepRan();
-    await run(readInputs(), report);
+    const inputs = readInputs();
+    const { runSteps } = await import("./steps.js");
+    await runSteps(inputs, report);
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
-    if (error instanceof Error && error.stack) core.debug(error.stack);
+    runner.setFailed(error instanceof Error ? error.message : String(error));
+    if (error instanceof Error && error.stack) runner.debug(error.stack);
   }
   if (report.repository || report.tags.length > 0 || report.lifecycle) {
-    await writeSummary(report).catch((error: unknown) =>
-      core.warning(`could not write the job summary: ${String(error)}`),
-    );
+    try {
+      const { writeSummary } = await import("./summary.js");
+      writeSummary(report);
+    } catch (error) {
+      runner.warning(`could not write the job summary: ${String(error)}`);
+    }
   }
-}
-
-async function run(inputs: Inputs, report: StepReport): Promise<void> {
-  const clients = inputs.registryType === "private" ? createEcrClients({ region: inputs.region }) : undefined;
-  const credentials = inputs.login ? await logIn(inputs, clients) : [];
-  const home = credentials[0];
-  const registryId = inputs.registries[0];
-
-  let repositoryUri = inputs.repository && home ? `${home.registry}/${inputs.repository}` : "";
-  if (inputs.createRepository || inputs.sourceTag || inputs.lifecyclePolicy) {
-    report.repository = await resolveRepository(inputs, requireClients(clients), registryId);
-    repositoryUri = report.repository.uri;
-  }
-  core.setOutput("registry", home?.registry ?? repositoryUri.split("/")[0] ?? "");
-  setCredentialOutputs(inputs, home);
-
-  if (inputs.image) report.tags.push(...(await pushTags(inputs.image, repositoryUri, inputs.tags)));
-  if (inputs.sourceTag)
-    report.tags.push(...(await retagInEcr(inputs, requireClients(clients), registryId, repositoryUri)));
-  const first = report.tags[0];
-  if (repositoryUri) core.setOutput("image-uri", first?.imageUri ?? repositoryUri);
-  if (first) core.setOutput("digest", first.digest);
-
-  if (inputs.lifecyclePolicy) {
-    await runLifecyclePolicy(inputs, requireClients(clients), { registryId, uri: repositoryUri }, report);
-  }
-}
-
-/** docker-username and docker-password, only when output-credentials asks for them. */
-function setCredentialOutputs(inputs: Inputs, home: RegistryCredentials | undefined): void {
-  if (!inputs.outputCredentials || !home) return;
-  core.setOutput("docker-username", home.username);
-  core.setOutput("docker-password", home.password);
 }

@@ -1,5 +1,5 @@
 // The post step: log docker out of every registry the main step logged in to.
-import * as core from "@actions/core";
+import * as runner from "@shipshape/runner";
 import { dockerLogout } from "./docker.js";
 import { readPostState } from "./state.js";
 
@@ -9,10 +9,10 @@ export async function post(): Promise<void> {
   for (const registry of state.registries) {
     try {
       await dockerLogout(registry);
-      core.info(`Logged out of ${registry}`);
+      runner.info(`Logged out of ${registry}`);
     } catch (error) {
       // A failed logout must not fail the job after its work is done; say so loudly instead.
-      core.warning(`could not log out of ${registry}: ${messageOf(error)}`);
+      runner.warning(`could not log out of ${registry}: ${messageOf(error)}`);
     }
   }
 }

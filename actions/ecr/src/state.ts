@@ -1,5 +1,5 @@
+import * as runner from "@shipshape/runner";
 // What the main step leaves for the post step, saved as JSON in the runner's state (GITHUB_STATE).
-import * as core from "@actions/core";
 
 export interface PostState {
   /** Registries docker logged in to, to log out of. */
@@ -12,19 +12,19 @@ const POST_STATE = "post";
 
 /** The same bundle runs as main and post; main marks the state so the second run knows it is post. */
 export function isPostStep(): boolean {
-  return core.getState(IS_POST) === "true";
+  return runner.getState(IS_POST) === "true";
 }
 
 export function markMainStepRan(): void {
-  core.saveState(IS_POST, "true");
+  runner.saveState(IS_POST, "true");
 }
 
 export function savePostState(state: PostState): void {
-  core.saveState(POST_STATE, JSON.stringify(state));
+  runner.saveState(POST_STATE, JSON.stringify(state));
 }
 
 export function readPostState(): PostState {
-  const saved = core.getState(POST_STATE);
+  const saved = runner.getState(POST_STATE);
   if (!saved) return { registries: [], logout: false };
   const parsed = JSON.parse(saved) as Partial<PostState>;
   return { registries: parsed.registries ?? [], logout: parsed.logout ?? false };

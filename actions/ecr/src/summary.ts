@@ -1,8 +1,8 @@
 // The job summary: the repository, the tags pushed or retagged with their digests, and the
 // lifecycle policy's effect as a table (rule, images expired, images kept).
-import * as core from "@actions/core";
 import type { LifecyclePlan } from "@shipshape/aws";
 import { shortDigest } from "@shipshape/core";
+import * as runner from "@shipshape/runner";
 import { describeConflict } from "./lifecycle.js";
 
 export interface RepositoryReport {
@@ -36,6 +36,11 @@ export interface StepReport {
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
+const heading = (text: string, level: 2 | 3) => `<h${level}>${text}</h${level}>\n`;
+const list = (items: string[]) => `<ul>${items.map((item) => `<li>${item}</li>`).join("")}</ul>\n`;
+const row = (tag: "th" | "td", cells: string[]) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join("")}</tr>`;
+const table = (header: string[], rows: string[][]) =>
+  `<table>${row("th", header)}${rows.map((cells) => row("td", cells)).join("")}</table>\n`;
 
 /** Rows of the lifecycle table: per rule, the images it expires (or archives) and those of its pool the policy keeps. */
 export function lifecycleRows(plan: LifecyclePlan): string[][] {
@@ -50,41 +55,32 @@ export function lifecycleRows(plan: LifecyclePlan): string[][] {
   return rows;
 }
 
-export async function writeSummary(report: StepReport): Promise<void> {
-  const summary = core.summary.addHeading("Amazon ECR", 2);
+/** The summary as HTML: the markup @actions/core's summary builder wrote. */
+export function summaryHtml(report: StepReport): string {
+  const parts = [heading("Amazon ECR", 2)];
   if (report.repository) {
     const { uri, created } = report.repository;
-    summary.addRaw(`<p>Repository ${code(uri)}${created ? " (created)" : ""}</p>`, true);
+    parts.push(`<p>Repository ${code(uri)}${created ? " (created)" : ""}</p>\n`);
     const notes = [
       ...report.repository.drift.map((line) => `drift: ${line}`),
       ...report.repository.updated.map((line) => `updated: ${line}`),
     ].map(escapeHtml);
-    if (notes.length > 0) summary.addList(notes);
+    if (notes.length > 0) parts.push(list(notes));
   }
   if (report.tags.length > 0) {
-    summary.addTable([
-      [
-        { data: "Tag", header: true },
-        { data: "Image", header: true },
-        { data: "Digest", header: true },
-        { data: "How", header: true },
-      ],
-      ...report.tags.map((tag) => [code(tag.tag), code(tag.imageUri), code(tag.digest), tag.how]),
-    ]);
+    parts.push(
+      table(
+        ["Tag", "Image", "Digest", "How"],
+        report.tags.map((tag) => [code(tag.tag), code(tag.imageUri), code(tag.digest), tag.how]),
+      ),
+    );
   }
   const lifecycle = report.lifecycle;
   if (lifecycle) {
     const state =
       lifecycle.mode === "preview" ? "preview, not applied" : lifecycle.applied ? "applied" : "refused, not applied";
-    summary.addHeading(`Lifecycle policy (${state})`, 3);
-    summary.addTable([
-      [
-        { data: "Rule", header: true },
-        { data: "Images expired", header: true },
-        { data: "Images kept", header: true },
-      ],
-      ...lifecycleRows(lifecycle.plan),
-    ]);
+    parts.push(heading(`Lifecycle policy (${state})`, 3));
+    parts.push(table(["Rule", "Images expired", "Images kept"], lifecycleRows(lifecycle.plan)));
     const expired = lifecycle.plan.outcome.rules.flatMap((rule) =>
       rule.images.map(
         (image) =>
@@ -92,14 +88,17 @@ export async function writeSummary(report: StepReport): Promise<void> {
       ),
     );
     if (expired.length > 0)
-      summary.addDetails(
-        `${expired.length} image(s) the policy acts on`,
-        `<ul>${expired.map((line) => `<li>${line}</li>`).join("")}</ul>`,
+      parts.push(
+        `<details><summary>${expired.length} image(s) the policy acts on</summary><ul>${expired.map((line) => `<li>${line}</li>`).join("")}</ul></details>\n`,
       );
     if (lifecycle.plan.conflicts.length > 0) {
-      summary.addRaw("<p><strong>Images that ECS services use:</strong></p>", true);
-      summary.addList(lifecycle.plan.conflicts.map((conflict) => escapeHtml(describeConflict(conflict))));
+      parts.push("<p><strong>Images that ECS services use:</strong></p>\n");
+      parts.push(list(lifecycle.plan.conflicts.map((conflict) => escapeHtml(describeConflict(conflict)))));
     }
   }
-  await summary.write();
+  return parts.join("");
+}
+
+export function writeSummary(report: StepReport): void {
+  runner.appendSummary(summaryHtml(report));
 }

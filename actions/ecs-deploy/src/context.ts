@@ -1,8 +1,8 @@
 // The step's inputs, parsed and cross-checked in one place: everything after this works on Inputs.
 import { isAbsolute, relative, resolve } from "node:path";
-import * as core from "@actions/core";
 import type { ContainerImage } from "@shipshape/aws";
 import { builtInPresets } from "@shipshape/core";
+import * as runner from "@shipshape/runner";
 
 /** Where the task definition comes from. */
 export type TaskDefinitionSource =
@@ -43,7 +43,7 @@ const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const POLICY_OFF = ["off", "none", "false"];
 
 export function readInputs(): Inputs {
-  return parseInputs((name) => core.getInput(name), process.env);
+  return parseInputs((name) => runner.getInput(name), process.env);
 }
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */

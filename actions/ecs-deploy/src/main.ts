@@ -1,10 +1,9 @@
 // The step: read the inputs, deploy, then set the outputs and write the job summary, whether the
-// deploy succeeded or not.
-import * as core from "@actions/core";
-import { createEcsClient } from "@shipshape/aws";
+// deploy succeeded or not. The deploy and the summary, and with them the AWS SDK and the policy
+// check, load only once the inputs are read, so bad inputs fail at once.
+import * as runner from "@shipshape/runner";
 import { type Inputs, readInputs } from "./context.js";
-import { type DeployReport, deploy } from "./deploy.js";
-import { writeSummary } from "./summary.js";
+import type { DeployReport } from "./deploy.js";
 
 export async function run(): Promise<void> {
   const report: DeployReport = {};
@@ -12,18 +11,21 @@ export async function run(): Promise<void> {
   let failure: string | undefined;
   try {
     inputs = readInputs();
+    const { deploy } = await import("./deploy.js");
+    const { createEcsClient } = await import("@shipshape/aws");
     await deploy(inputs, createEcsClient({ region: inputs.region }), report);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
-    core.setFailed(failure);
-    if (error instanceof Error && error.stack) core.debug(error.stack);
+    runner.setFailed(failure);
+    if (error instanceof Error && error.stack) runner.debug(error.stack);
   }
   setOutputs(report);
   if (!inputs) return;
   try {
-    await writeSummary(inputs, report, failure);
+    const { writeSummary } = await import("./summary.js");
+    writeSummary(inputs, report, failure);
   } catch (error) {
-    core.warning(`could not write the job summary: ${(error as Error).message}`);
+    runner.warning(`could not write the job summary: ${(error as Error).message}`);
   }
 }
 
@@ -40,5 +42,5 @@ export function outputsOf(report: DeployReport): Record<string, string> {
 }
 
 function setOutputs(report: DeployReport): void {
-  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputsOf(report))) runner.setOutput(name, value);
 }

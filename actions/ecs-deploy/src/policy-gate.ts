@@ -1,10 +1,10 @@
 // The policy check before anything is registered: the same rules as `shipshape lint`, run on the
 // rendered task definition and on the service's settings as the deploy will leave them.
-import * as core from "@actions/core";
 import type { Service, UpdateServiceCommandInput } from "@aws-sdk/client-ecs";
 import type { ContainerImage, TaskDefinitionInput } from "@shipshape/aws";
 import { annotation, loadConfig } from "@shipshape/cli";
 import { type Finding, type LintReport, lintSources, type ShipshapeConfig, type SourceText } from "@shipshape/core";
+import * as runner from "@shipshape/runner";
 import type { PolicySource } from "./context.js";
 import { type LoadedTaskDefinition, renderFileText } from "./task-definition-source.js";
 
@@ -41,7 +41,7 @@ export function checkPolicy(
     },
   ];
   const name = policy.kind === "preset" ? `preset ${policy.name}` : policy.shownPath;
-  core.startGroup(`Policy check (${name})`);
+  runner.startGroup(`Policy check (${name})`);
   const report = lintSources(sources, { config });
   const names: Record<string, string> = {
     [RENDERED_TASK_DEFINITION]: `task definition ${task.rendered.family} (from ${task.loaded.origin}, rendered)`,
@@ -51,8 +51,8 @@ export function checkPolicy(
   const count = (severity: Finding["severity"]) =>
     report.findings.filter((finding) => finding.severity === severity).length;
   const check = { policy: name, report, errors: count("error"), warnings: count("warning") };
-  core.info(`${check.errors} errors, ${check.warnings} warnings`);
-  core.endGroup();
+  runner.info(`${check.errors} errors, ${check.warnings} warnings`);
+  runner.endGroup();
   return check;
 }
 
@@ -75,11 +75,11 @@ export function serviceSettings(current: Service, update: UpdateServiceCommandIn
 
 function printFinding(finding: Finding, documentName: string | undefined): void {
   if (!documentName) {
-    core.info(annotation(finding));
+    runner.info(annotation(finding));
     return;
   }
   const message = `${documentName}: ${finding.path} ${finding.message} (${finding.ruleId})`;
-  if (finding.severity === "error") core.error(message, { title: finding.ruleId });
-  else if (finding.severity === "warning") core.warning(message, { title: finding.ruleId });
-  else core.notice(message, { title: finding.ruleId });
+  if (finding.severity === "error") runner.error(message, { title: finding.ruleId });
+  else if (finding.severity === "warning") runner.warning(message, { title: finding.ruleId });
+  else runner.notice(message, { title: finding.ruleId });
 }

@@ -1,16 +1,16 @@
 // The job summary: what changed, the plan, how the rollout went, and on failure why tasks stopped.
-import * as core from "@actions/core";
 import { formatStoppedTask, formatTaskDefinitionChanges } from "@shipshape/aws";
 import { formatters, renderPlan } from "@shipshape/cli";
 import { allRules } from "@shipshape/core";
+import * as runner from "@shipshape/runner";
 import type { Inputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 
 const MAX_CHANGE_LINES = 60;
 const MAX_EVENTS = 20;
 
-export async function writeSummary(inputs: Inputs, report: DeployReport, failure: string | undefined): Promise<void> {
-  await core.summary.addRaw(summaryMarkdown(inputs, report, failure)).write();
+export function writeSummary(inputs: Inputs, report: DeployReport, failure: string | undefined): void {
+  runner.appendSummary(summaryMarkdown(inputs, report, failure));
 }
 
 export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: string | undefined): string {

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
-import * as core from "@actions/core";
 import { builtInPresets } from "@shipshape/core";
+import * as runner from "@shipshape/runner";
 
 export type FailOn = "error" | "warning" | "never";
 
@@ -37,7 +37,7 @@ const FAIL_ON: readonly FailOn[] = ["error", "warning", "never"];
 
 /** The inputs of this step as the runner passes them (INPUT_* variables). */
 export function readInputs(): Inputs {
-  return parseInputs((name) => core.getInput(name), process.env);
+  return parseInputs((name) => runner.getInput(name), process.env);
 }
 
 /** Parses and checks the inputs; throws one Error listing every problem. */

@@ -2,38 +2,35 @@
 // file, the job summary, and whether the step fails.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import * as core from "@actions/core";
 import { annotation, countBySeverity, exitCode, formatters, toolVersion } from "@shipshape/cli";
 import { allRules, type LintReport } from "@shipshape/core";
+import * as runner from "@shipshape/runner";
 import type { Inputs } from "./context.js";
 import type { Selection } from "./files.js";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
-export async function publish(report: LintReport, inputs: Inputs, selection: Selection): Promise<void> {
+export function publish(report: LintReport, inputs: Inputs, selection: Selection): void {
   const context = { rules: allRules, color: false, toolVersion };
-  if (inputs.annotations) for (const finding of report.findings) core.info(annotation(finding));
-  else core.info(formatters.stylish(report, context));
+  if (inputs.annotations) for (const finding of report.findings) runner.info(annotation(finding));
+  else runner.info(formatters.stylish(report, context));
 
   const counts = countBySeverity(report);
-  core.setOutput("error-count", String(counts.error));
-  core.setOutput("warning-count", String(counts.warning));
-  core.setOutput("files-checked", String(report.checkedFiles.length));
+  runner.setOutput("error-count", String(counts.error));
+  runner.setOutput("warning-count", String(counts.warning));
+  runner.setOutput("files-checked", String(report.checkedFiles.length));
   if (inputs.sarifFile) {
     mkdirSync(dirname(inputs.sarifFile), { recursive: true });
     writeFileSync(inputs.sarifFile, formatters.sarif(report, context));
-    core.setOutput("sarif-file", inputs.sarifFile);
+    runner.setOutput("sarif-file", inputs.sarifFile);
   }
-  core.info(
+  runner.info(
     `shipshape: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info in ${plural(report.checkedFiles.length, "file")}`,
   );
 
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const note = onlyChangedNote(selection, report);
-  await core.summary
-    .addRaw(formatters.markdown(report, context), true)
-    .addRaw(note ? `${note}\n` : "", false)
-    .write();
+  runner.appendSummary(`${formatters.markdown(report, context)}\n${note ? `${note}\n` : ""}`);
 }
 
 function onlyChangedNote({ onlyChanged }: Selection, report: LintReport): string | undefined {

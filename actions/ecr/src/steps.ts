@@ -1,0 +1,43 @@
+// The main step's work, in order: log in, make sure the repository exists, push or retag, then
+// preview or apply the lifecycle policy. Each part is a module of its own; this one only runs
+// them. main.ts loads it (and with it the AWS SDK) once the inputs are read.
+import { createEcrClients, type RegistryCredentials } from "@shipshape/aws";
+import * as runner from "@shipshape/runner";
+import type { Inputs } from "./context.js";
+import { runLifecyclePolicy } from "./lifecycle.js";
+import { logIn, requireClients } from "./login.js";
+import { pushTags, resolveRepository, retagInEcr } from "./publish.js";
+import type { StepReport } from "./summary.js";
+
+export async function runSteps(inputs: Inputs, report: StepReport): Promise<void> {
+  const clients = inputs.registryType === "private" ? createEcrClients({ region: inputs.region }) : undefined;
+  const credentials = inputs.login ? await logIn(inputs, clients) : [];
+  const home = credentials[0];
+  const registryId = inputs.registries[0];
+
+  let repositoryUri = inputs.repository && home ? `${home.registry}/${inputs.repository}` : "";
+  if (inputs.createRepository || inputs.sourceTag || inputs.lifecyclePolicy) {
+    report.repository = await resolveRepository(inputs, requireClients(clients), registryId);
+    repositoryUri = report.repository.uri;
+  }
+  runner.setOutput("registry", home?.registry ?? repositoryUri.split("/")[0] ?? "");
+  setCredentialOutputs(inputs, home);
+
+  if (inputs.image) report.tags.push(...(await pushTags(inputs.image, repositoryUri, inputs.tags)));
+  if (inputs.sourceTag)
+    report.tags.push(...(await retagInEcr(inputs, requireClients(clients), registryId, repositoryUri)));
+  const first = report.tags[0];
+  if (repositoryUri) runner.setOutput("image-uri", first?.imageUri ?? repositoryUri);
+  if (first) runner.setOutput("digest", first.digest);
+
+  if (inputs.lifecyclePolicy) {
+    await runLifecyclePolicy(inputs, requireClients(clients), { registryId, uri: repositoryUri }, report);
+  }
+}
+
+/** docker-username and docker-password, only when output-credentials asks for them. */
+function setCredentialOutputs(inputs: Inputs, home: RegistryCredentials | undefined): void {
+  if (!inputs.outputCredentials || !home) return;
+  runner.setOutput("docker-username", home.username);
+  runner.setOutput("docker-password", home.password);
+}
