@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import type { EncryptionType, TagMutability } from "@shipshape/aws";
 import * as runner from "@shipshape/runner";
+import { InputParser, type InputReader } from "@shipshape/runner";
 import { LIFECYCLE_PRESETS, type LifecyclePolicySource, PRESET_PREFIX } from "./lifecycle-presets.js";
 
 /** Everything the step was asked to do, parsed and checked for conflicts. */
@@ -33,7 +34,6 @@ export interface Inputs {
 }
 
 /** Reads one input by its action.yml name, trimmed; "" when unset. */
-export type InputReader = (name: string) => string;
 
 const MUTABILITIES: TagMutability[] = ["MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"];
 const ENCRYPTIONS: EncryptionType[] = ["AES256", "KMS", "KMS_DSSE"];
@@ -46,56 +46,32 @@ export function readInputs(): Inputs {
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const problems: string[] = [];
-  const list = (name: string) =>
-    read(name)
-      .split(/[\n,]/)
-      .map((item) => item.trim())
-      .filter(Boolean);
-  const lines = (name: string) =>
-    read(name)
-      .split("\n")
-      .map((item) => item.trim())
-      .filter(Boolean);
-  const bool = (name: string, fallback: boolean) => {
-    const value = read(name);
-    if (value === "") return fallback;
-    if (/^(true|True|TRUE)$/.test(value)) return true;
-    if (/^(false|False|FALSE)$/.test(value)) return false;
-    problems.push(`${name} must be true or false, found "${value}"`);
-    return fallback;
-  };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const value = read(name);
-    if (value === "") return fallback;
-    const found = allowed.find((option) => option.toLowerCase() === value.toLowerCase());
-    if (!found) problems.push(`${name} must be one of ${allowed.join(", ")}, found "${value}"`);
-    return found ?? fallback;
-  };
+  const parse = new InputParser(read);
+  const { problems } = parse;
 
   const inputs: Inputs = {
     region: read("region") || env.AWS_REGION || env.AWS_DEFAULT_REGION || "",
-    registryType: oneOf("registry-type", ["private", "public"] as const, "private"),
-    registries: list("registries"),
-    login: bool("login", true),
+    registryType: parse.oneOf("registry-type", ["private", "public"] as const, "private"),
+    registries: parse.list("registries"),
+    login: parse.boolean("login", true),
     repository: read("repository"),
-    createRepository: bool("create-repository", false),
-    updateRepository: bool("update-repository", false),
-    scanOnPush: bool("scan-on-push", true),
-    tagMutability: oneOf("tag-mutability", MUTABILITIES, "MUTABLE"),
-    tagMutabilityExclusions: list("tag-mutability-exclusions"),
-    encryption: oneOf("encryption", ENCRYPTIONS, "AES256"),
+    createRepository: parse.boolean("create-repository", false),
+    updateRepository: parse.boolean("update-repository", false),
+    scanOnPush: parse.boolean("scan-on-push", true),
+    tagMutability: parse.oneOf("tag-mutability", MUTABILITIES, "MUTABLE"),
+    tagMutabilityExclusions: parse.list("tag-mutability-exclusions"),
+    encryption: parse.oneOf("encryption", ENCRYPTIONS, "AES256"),
     kmsKey: read("kms-key"),
-    repositoryTags: parseRepositoryTags(lines("repository-tags"), problems),
+    repositoryTags: parseRepositoryTags(parse.lines("repository-tags"), problems),
     image: read("image"),
-    tags: lines("tags"),
+    tags: parse.lines("tags"),
     sourceTag: read("source-tag"),
     lifecyclePolicy: parseLifecyclePolicySource(read("lifecycle-policy"), env, problems),
-    lifecycleMode: oneOf("lifecycle-mode", ["preview", "apply"] as const, "preview"),
-    protectClusters: list("protect-clusters"),
-    maskPassword: bool("mask-password", true),
-    outputCredentials: bool("output-credentials", false),
-    logout: bool("logout", true),
+    lifecycleMode: parse.oneOf("lifecycle-mode", ["preview", "apply"] as const, "preview"),
+    protectClusters: parse.list("protect-clusters"),
+    maskPassword: parse.boolean("mask-password", true),
+    outputCredentials: parse.boolean("output-credentials", false),
+    logout: parse.boolean("logout", true),
   };
   checkConflicts(inputs, problems);
   if (problems.length > 0) throw new Error(`invalid inputs:\n- ${problems.join("\n- ")}`);

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import type { ContainerImage } from "@shipshape/aws";
 import { builtInPresets } from "@shipshape/core";
 import * as runner from "@shipshape/runner";
+import { InputParser, type InputReader } from "@shipshape/runner";
 
 /** Where the task definition comes from. */
 export type TaskDefinitionSource =
@@ -37,7 +38,6 @@ export interface Inputs {
 }
 
 /** Reads one input by its action.yml name, trimmed; "" when unset. */
-export type InputReader = (name: string) => string;
 
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const POLICY_OFF = ["off", "none", "false"];
@@ -48,25 +48,9 @@ export function readInputs(): Inputs {
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const problems: string[] = [];
+  const parse = new InputParser(read);
+  const { problems } = parse;
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const bool = (name: string, fallback: boolean) => {
-    const value = read(name).toLowerCase();
-    if (value === "") return fallback;
-    if (value === "true" || value === "false") return value === "true";
-    problems.push(`${name} must be true or false, found "${read(name)}"`);
-    return fallback;
-  };
-  const wholeNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => {
-    const value = read(name);
-    if (value === "") return undefined;
-    const number = Number(value);
-    if (/^\d+$/.test(value) && number >= min && number <= max) return number;
-    problems.push(
-      `${name} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : " up"}, found "${value}"`,
-    );
-    return undefined;
-  };
   const inWorkspace = (value: string) => {
     const path = isAbsolute(value) ? value : resolve(workspace, value);
     return { path, shownPath: relative(workspace, path) || path };
@@ -87,20 +71,17 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     service: read("service"),
     taskDefinition: file ? { kind: "file", ...inWorkspace(file) } : arn ? { kind: "arn", arn } : { kind: "service" },
     images: parseImages(read("images"), problems),
-    desiredCount: wholeNumber("desired-count", 0),
-    minimumHealthyPercent: wholeNumber("minimum-healthy-percent", 0, 100),
-    maximumPercent: wholeNumber("maximum-percent", 100),
+    desiredCount: parse.wholeNumber("desired-count", 0),
+    minimumHealthyPercent: parse.wholeNumber("minimum-healthy-percent", 0, 100),
+    maximumPercent: parse.wholeNumber("maximum-percent", 100),
     circuitBreaker: parseCircuitBreaker(read("circuit-breaker"), problems),
-    alarms: read("alarms")
-      .split(/[\n,]/)
-      .map((name) => name.trim())
-      .filter(Boolean),
-    wait: bool("wait", true),
+    alarms: parse.list("alarms"),
+    wait: parse.boolean("wait", true),
     timeoutMinutes,
     policy: parsePolicy(read("policy"), inWorkspace),
     rollback: parseRollback(read("rollback"), problems),
-    forceNewDeployment: bool("force-new-deployment", false),
-    dryRun: bool("dry-run", false),
+    forceNewDeployment: parse.boolean("force-new-deployment", false),
+    dryRun: parse.boolean("dry-run", false),
   };
   if (!inputs.service) problems.push("service is required: the ECS service to deploy");
   if (!inputs.region)

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { builtInPresets } from "@shipshape/core";
 import * as runner from "@shipshape/runner";
+import { InputParser, type InputReader } from "@shipshape/runner";
 
 export type FailOn = "error" | "warning" | "never";
 
@@ -31,7 +32,6 @@ export interface Inputs {
 }
 
 /** Reads one input by its action.yml name, trimmed; "" when unset. */
-export type InputReader = (name: string) => string;
 
 const FAIL_ON: readonly FailOn[] = ["error", "warning", "never"];
 
@@ -42,15 +42,8 @@ export function readInputs(): Inputs {
 
 /** Parses and checks the inputs; throws one Error listing every problem. */
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const problems: string[] = [];
-  const bool = (name: string, fallback: boolean) => {
-    const value = read(name);
-    if (value === "") return fallback;
-    if (/^(true|True|TRUE)$/.test(value)) return true;
-    if (/^(false|False|FALSE)$/.test(value)) return false;
-    problems.push(`${name} must be true or false, found "${value}"`);
-    return fallback;
-  };
+  const parse = new InputParser(read);
+  const { problems } = parse;
 
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const paths = read("paths")
@@ -73,8 +66,8 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     preset,
     failOn: failOn ?? "error",
     sarifFile: sarifFile ? (isAbsolute(sarifFile) ? sarifFile : resolve(workspace, sarifFile)) : undefined,
-    onlyChanged: bool("only-changed", false),
-    annotations: bool("annotations", true),
+    onlyChanged: parse.boolean("only-changed", false),
+    annotations: parse.boolean("annotations", true),
     workspace,
     event: { name: env.GITHUB_EVENT_NAME ?? "", payloadPath: env.GITHUB_EVENT_PATH ?? "" },
   };

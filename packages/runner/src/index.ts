@@ -27,3 +27,4 @@ export {
   warning,
 } from "./workflow-commands.js";
 export { appendSummary, formatKeyValue, getInput, getState, saveState, setOutput } from "./file-commands.js";
+export { InputParser, type InputReader } from "./inputs.js";
