@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Alias, Document, ParsedNode } from "yaml";
 import type { MapNode, Node, ScalarNode, SeqNode } from "./node.js";
+import { parseYamlFast } from "./fast-yaml.js";
 import { SyntaxProblem } from "./parse-json.js";
 
 type YamlNode = ParsedNode | Alias.Parsed;
@@ -8,9 +9,15 @@ type YamlNode = ParsedNode | Alias.Parsed;
 /**
  * YAML, CloudFormation's short-form tags (`!Ref`, `!Sub`, `!GetAtt` ...) included: a tag the YAML
  * schema does not know is kept as a tagged node instead of being resolved, so rules can tell an
- * intrinsic function (a value unknown until deploy) from a literal.
+ * intrinsic function (a value unknown until deploy) from a literal. The fast reader handles the
+ * YAML templates are written in; what it declines goes through the `yaml` package, same tree.
  */
 export function parseYaml(text: string): Node {
+  return parseYamlFast(text) ?? parseYamlWithPackage(text);
+}
+
+/** The reference path: the `yaml` package, for everything the fast reader declines. */
+export function parseYamlWithPackage(text: string): Node {
   const document = parseDocument(text, { uniqueKeys: false, strict: false });
   const error = document.errors[0];
   if (error) throw new SyntaxProblem(firstLine(error.message), error.pos[0]);
