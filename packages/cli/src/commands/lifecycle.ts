@@ -63,7 +63,7 @@ function readPolicy(file: string, cwd: string) {
   const { findings } = lintSources([{ file, text }], { rules: [validRule], config: { rules: {} } });
   if (findings.length) throw new UsageError(`${file} is not a valid lifecycle policy:\n${findings.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.message}`).join("\n")}`);
   const resource = loaded.status === "loaded" ? loaded.document.resources.find((r) => r.kind === "lifecycle-policy") : undefined;
-  if (!resource || resource.kind !== "lifecycle-policy") throw new UsageError(`${file}: not an ECR lifecycle policy (expected {"rules": [...]})`);
+  if (resource?.kind !== "lifecycle-policy") throw new UsageError(`${file}: not an ECR lifecycle policy (expected {"rules": [...]})`);
   const { policy, problems } = readLifecyclePolicy(toPlain(resource.policy));
   if (!policy) throw new UsageError(`${file} is not a valid lifecycle policy: ${problems.map((p) => p.message).join("; ")}`);
   return policy;

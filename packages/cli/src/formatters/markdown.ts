@@ -1,5 +1,4 @@
-import type { Finding } from "@shipshape/core";
-import { countBySeverity, plural, type Formatter } from "./types.js";
+import { countBySeverity, groupByFile, plural, type Formatter } from "./types.js";
 
 const icons = { error: "🔴 error", warning: "🟡 warning", info: "🔵 info" };
 
@@ -22,9 +21,7 @@ export const markdown: Formatter = (report) => {
   const byRule = new Map<string, number>();
   for (const finding of report.findings) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
   for (const [ruleId, count] of [...byRule].sort((a, b) => b[1] - a[1])) lines.push(`| \`${ruleId}\` | ${count} |`);
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-  for (const [file, findings] of byFile) {
+  for (const [file, findings] of groupByFile(report.findings)) {
     lines.push("", `### \`${file}\``, "", "| Line | Severity | Rule | Message |", "| ---: | --- | --- | --- |");
     for (const f of findings) lines.push(`| ${f.line}:${f.column} | ${icons[f.severity]} | \`${f.ruleId}\` | ${cell(f.message)} |`);
   }

@@ -1,5 +1,4 @@
-import type { Finding } from "@shipshape/core";
-import { countBySeverity, plural, type Formatter } from "./types.js";
+import { countBySeverity, groupByFile, plural, type Formatter } from "./types.js";
 
 const paint = (code: number) => (enabled: boolean, text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
 const red = paint(31);
@@ -13,10 +12,8 @@ const severityColor = { error: red, warning: yellow, info: blue };
 
 /** ESLint-style: findings grouped by file, then a count. */
 export const stylish: Formatter = (report, { color }) => {
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const lines: string[] = [];
-  for (const [file, findings] of byFile) {
+  for (const [file, findings] of groupByFile(report.findings)) {
     lines.push(underline(color, file));
     const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
     for (const finding of findings) {
@@ -36,6 +33,6 @@ export const stylish: Formatter = (report, { color }) => {
     const mark = counts.error ? red(color, "✖") : yellow(color, "⚠");
     lines.push(bold(color, `${mark} ${plural(total, "problem")} (${parts.join(", ")}) in ${files}`));
   }
-  if (report.skippedFiles.length) lines.push(dim(color, `${plural(report.skippedFiles.length, "file")} skipped (not ECS, ECR or CloudFormation)`));
+  if (report.skippedFiles.length) lines.push(dim(color, `${plural(report.skippedFiles.length, "file")} skipped (not ECS, ECR, CloudFormation or a Terraform plan)`));
   return `${lines.join("\n")}\n`;
 };

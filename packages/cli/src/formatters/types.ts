@@ -1,4 +1,4 @@
-import type { LintReport, Rule } from "@shipshape/core";
+import type { Finding, LintReport, Rule } from "@shipshape/core";
 
 export interface FormatContext {
   /** The rules that ran, for SARIF's rule metadata. */
@@ -17,4 +17,15 @@ export function countBySeverity(report: LintReport) {
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** The findings of each file, files in the order they first appear. */
+export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const inFile = byFile.get(finding.file);
+    if (inFile) inFile.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  return byFile;
 }

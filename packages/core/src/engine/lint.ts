@@ -1,9 +1,9 @@
 import { LineIndex } from "../document/position.js";
 import { pathOf, type Node } from "../document/node.js";
 import type { LoadedDocument, LoadResult } from "../loaders/load.js";
-import type { Resource, Service, TaskDefinition } from "../model/resources.js";
-import { formatMessage, type Rule, type RuleChecks, type Severity } from "../rules/define.js";
-import { compareFindings, PARSE_ERROR, type Finding } from "./finding.js";
+import type { Resource, ResourceKind, Service, TaskDefinition } from "../model/resources.js";
+import { formatMessage, type Rule, type RuleChecks, type RuleContext, type Severity } from "../rules/define.js";
+import { PARSE_ERROR, sortFindings, type Finding } from "./finding.js";
 
 /** The rules to run and the severity each reports at; rules not in the map are off. */
 export type RuleSeverities = ReadonlyMap<string, Severity>;
@@ -27,20 +27,39 @@ export function lint(results: readonly LoadResult[], rules: readonly Rule[], sev
   const documents = results.flatMap((result) => (result.status === "loaded" ? [result.document] : []));
   linkServices(documents);
   const findings: Finding[] = results.flatMap((result) => (result.status === "invalid" ? [parseErrorFinding(result)] : []));
-  const active = rules.filter((rule) => severities.has(rule.id));
-  for (const document of documents) findings.push(...lintDocument(document, active, severities));
-  return findings.sort(compareFindings);
+  const checks = checksByKind(rules, severities);
+  for (const document of documents) findings.push(...lintDocument(document, checks));
+  return sortFindings(findings);
 }
 
-function lintDocument(document: LoadedDocument, rules: readonly Rule[], severities: RuleSeverities): Finding[] {
+/** A rule's check for one kind of resource, with the severity it reports at. */
+interface ActiveCheck {
+  rule: Rule;
+  severity: Severity;
+  check: (resource: Resource, context: RuleContext) => void;
+}
+
+/** The active rules' checks for each kind of resource, in rule order. */
+function checksByKind(rules: readonly Rule[], severities: RuleSeverities): Map<ResourceKind, ActiveCheck[]> {
+  const checks = new Map<ResourceKind, ActiveCheck[]>();
+  for (const [kind, checkName] of Object.entries(checkNames) as [ResourceKind, keyof RuleChecks][]) {
+    const forKind: ActiveCheck[] = [];
+    for (const rule of rules) {
+      const check = rule.check[checkName] as ActiveCheck["check"] | undefined;
+      const severity = severities.get(rule.id);
+      if (check && severity) forKind.push({ rule, severity, check });
+    }
+    checks.set(kind, forKind);
+  }
+  return checks;
+}
+
+function lintDocument(document: LoadedDocument, checks: ReadonlyMap<ResourceKind, ActiveCheck[]>): Finding[] {
   const findings: Finding[] = [];
   let lines: LineIndex | undefined;
   for (const resource of document.resources) {
-    const checkName = checkNames[resource.kind];
-    for (const rule of rules) {
-      const check = rule.check[checkName] as ((resource: Resource, context: unknown) => void) | undefined;
-      if (!check || resource.suppressed.has(rule.id)) continue;
-      const severity = severities.get(rule.id)!;
+    for (const { rule, severity, check } of checks.get(resource.kind)!) {
+      if (resource.suppressed.has(rule.id)) continue;
       check(resource, {
         report(node: Node, messageId: string, data?: Record<string, string | number>) {
           lines ??= new LineIndex(document.text);
@@ -71,9 +90,9 @@ function linkServices(documents: readonly LoadedDocument[]): void {
   const byFamily = new Map<string, TaskDefinition>();
   for (const document of documents)
     for (const resource of document.resources)
-      if (resource.kind === "task-definition") {
+      if (resource.kind === "task-definition" && resource.format !== "cloudformation") {
         const family = resource.props.str("family");
-        if (family && resource.format !== "cloudformation") byFamily.set(family, resource);
+        if (family) byFamily.set(family, resource);
       }
   for (const document of documents) {
     const byLogicalId = new Map<string, TaskDefinition>();

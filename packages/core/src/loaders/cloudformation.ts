@@ -71,8 +71,11 @@ function repositoryWithPolicy(origin: ResourceOrigin): Resource[] {
   return [repository, makeLifecyclePolicy(origin, embedded.node ?? policyText, embedded.error)];
 }
 
+const noSuppressions: ReadonlyMap<string, string> = new Map();
+
 /** `Metadata: { shipshape: { ignore: [{ rule, reason }] } }` on a resource. */
-function suppressions(metadata: Node | undefined): Map<string, string> {
+function suppressions(metadata: Node | undefined): ReadonlyMap<string, string> {
+  if (!metadata) return noSuppressions;
   const ignored = new Map<string, string>();
   for (const item of asObj(metadata)?.obj("shipshape")?.objs("ignore") ?? []) {
     const rule = item.str("rule");

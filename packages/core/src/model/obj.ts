@@ -22,7 +22,12 @@ export class Obj {
   constructor(readonly node: MapNode) {}
 
   get(key: string): Node | undefined {
-    return lookupIndex(this.node).get(normalizeKey(key));
+    const wanted = normalizeKey(key);
+    const { entries } = this.node;
+    if (entries.length > SCANNED_MAP_SIZE) return lookupIndex(this.node).get(wanted);
+    // From the end: of two spellings of one key, the last one counts, as in the index.
+    for (let i = entries.length - 1; i >= 0; i--) if (normalizesTo(entries[i]!.key, wanted)) return entries[i]!.value;
+    return undefined;
   }
 
   has(key: string): boolean {
@@ -56,7 +61,9 @@ export class Obj {
   }
 
   objs(key: string): Obj[] {
-    return this.list(key).flatMap((item) => (item.kind === "map" ? [new Obj(item)] : []));
+    const objs: Obj[] = [];
+    for (const item of this.list(key)) if (item.kind === "map") objs.push(new Obj(item));
+    return objs;
   }
 
   strings(key: string): string[] {
@@ -67,7 +74,32 @@ export class Obj {
   }
 }
 
-// The normalized-key index of a map node, built once however many views and rules read it.
+/**
+ * Whether `normalizeKey(key) === normalized`, without building the normalized string: a property
+ * lookup compares most keys of a small map, so this runs far more often than anything else here.
+ */
+function normalizesTo(key: string, normalized: string): boolean {
+  let matched = 0;
+  for (let i = 0; i < key.length; i++) {
+    let code = key.charCodeAt(i);
+    if (code === UNDERSCORE) continue;
+    // Lower-casing beyond ASCII has rules of its own; leave those to toLowerCase.
+    if (code > 0x7f) return normalizeKey(key) === normalized;
+    if (code >= UPPER_A && code <= UPPER_Z) code += LOWER_CASE_OFFSET;
+    if (code !== normalized.charCodeAt(matched++)) return false;
+  }
+  return matched === normalized.length;
+}
+
+const UNDERSCORE = 0x5f;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+const LOWER_CASE_OFFSET = 0x20;
+
+/** Maps up to this many entries are scanned; a larger one (a template's Resources) gets an index. */
+const SCANNED_MAP_SIZE = 16;
+
+// The normalized-key index of a large map node, built once however many views and rules read it.
 const indexes = new WeakMap<MapNode, Map<string, Node>>();
 
 function lookupIndex(node: MapNode): Map<string, Node> {

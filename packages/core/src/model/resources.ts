@@ -94,20 +94,26 @@ export type ResourceOrigin = Omit<ResourceBase, "props"> & { node: MapNode };
 export function makeTaskDefinition(origin: ResourceOrigin, containerDefinitions?: Node): TaskDefinition {
   const props = new Obj(origin.node);
   const definitions = containerDefinitions ?? props.get("containerDefinitions");
-  const containerNodes = definitions?.kind === "seq" ? definitions.items : [];
-  const containers = containerNodes.flatMap((node, index) =>
-    node.kind === "map" ? [{ index, props: new Obj(node), name: scalarString(new Obj(node).get("name")) ?? `#${index}` }] : [],
-  );
+  const containers: Container[] = [];
+  if (definitions?.kind === "seq")
+    definitions.items.forEach((node, index) => {
+      if (node.kind !== "map") return;
+      const containerProps = new Obj(node);
+      containers.push({ index, props: containerProps, name: containerProps.str("name") ?? `#${index}` });
+    });
   const compatibilities = props.strings("requiresCompatibilities").map((value) => value.toUpperCase());
-  const networkMode = props.str("networkMode");
+  const { file, format, name, suppressed } = origin;
   return {
-    ...originFields(origin),
+    file,
+    format,
+    name,
+    suppressed,
     props,
     kind: "task-definition",
     containers,
     compatibilities,
     usesFargate: compatibilities.includes("FARGATE"),
-    networkMode,
+    networkMode: props.str("networkMode"),
   };
 }
 
@@ -116,8 +122,12 @@ export function makeService(origin: ResourceOrigin): Service {
   const capacityProviders = props
     .objs("capacityProviderStrategy")
     .flatMap((item) => item.str("capacityProvider") ?? []);
+  const { file, format, name, suppressed } = origin;
   return {
-    ...originFields(origin),
+    file,
+    format,
+    name,
+    suppressed,
     props,
     kind: "service",
     launchType: props.str("launchType")?.toUpperCase(),

@@ -1,6 +1,9 @@
+import { asObj } from "../model/obj.js";
 import { defineRule } from "./define.js";
 
 const FARGATE_LOG_DRIVERS = ["awslogs", "splunk", "awsfirelens"];
+const AWSLOGS_OPTIONS = ["awslogs-group", "awslogs-region"];
+const AWSLOGS_OPTIONS_ON_FARGATE = [...AWSLOGS_OPTIONS, "awslogs-stream-prefix"];
 
 export default defineRule({
   id: "log-configuration",
@@ -41,10 +44,9 @@ export default defineRule({
         }
         if (driver !== "awslogs") continue;
         const optionsNode = logConfiguration.get("options");
-        const options = logConfiguration.obj("options");
+        const options = asObj(optionsNode);
         if (optionsNode && !options) continue; // options from an intrinsic function
-        const required = ["awslogs-group", "awslogs-region", ...(task.usesFargate ? ["awslogs-stream-prefix"] : [])];
-        for (const option of required)
+        for (const option of task.usesFargate ? AWSLOGS_OPTIONS_ON_FARGATE : AWSLOGS_OPTIONS)
           if (!options?.has(option))
             report(optionsNode ?? logConfiguration.node, "missingOption", {
               container: container.name,

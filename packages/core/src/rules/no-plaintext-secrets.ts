@@ -29,16 +29,17 @@ export default defineRule({
     taskDefinition(task, { report }) {
       for (const container of task.containers) {
         container.props.objs("environment").forEach((variable, index) => {
-          const name = variable.str("name") ?? `environment[${index}]`;
+          const writtenName = variable.str("name");
+          const name = writtenName ?? `environment[${index}]`;
           const valueNode = variable.get("value");
           if (!valueNode) return;
           const data = { container: container.name, name };
           const value = scalarString(valueNode);
           if (value !== undefined) {
-            const secret = detectEnvironmentSecret(variable.str("name"), value);
+            const secret = detectEnvironmentSecret(writtenName, value);
             if (secret?.by === "value") report(valueNode, "secretValue", { ...data, kind: secret.kind });
             else if (secret?.by === "name") report(valueNode, "secretName", data);
-            else if (isWholePlaceholder(value) && classifySecretName(name) === "secret")
+            else if (classifySecretName(name) === "secret" && isWholePlaceholder(value))
               report(valueNode, "secretReference", { ...data, source: `the placeholder ${value.trim()}` });
             return;
           }

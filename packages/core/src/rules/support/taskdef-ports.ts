@@ -1,5 +1,5 @@
 import type { Node } from "../../document/node.js";
-import type { Obj } from "../../model/obj.js";
+import { type Obj, scalarNumber, scalarString } from "../../model/obj.js";
 import type { Container, TaskDefinition } from "../../model/resources.js";
 
 /** One entry of a container's portMappings, with its literal values (undefined when not a literal). */
@@ -18,16 +18,17 @@ export interface PortMapping {
 export function portMappings(container: Container): PortMapping[] {
   return container.props.objs("portMappings").map((props, index) => {
     const protocolNode = props.get("protocol");
-    const protocol = protocolNode === undefined ? "tcp" : props.str("protocol")?.toLowerCase();
+    const containerPortNode = props.get("containerPort");
+    const hostPortNode = props.get("hostPort");
     return {
       container,
       index,
       props,
-      containerPort: props.num("containerPort"),
-      hostPort: props.num("hostPort"),
-      protocol,
-      containerPortNode: props.get("containerPort"),
-      hostPortNode: props.get("hostPort"),
+      containerPort: scalarNumber(containerPortNode),
+      hostPort: scalarNumber(hostPortNode),
+      protocol: protocolNode === undefined ? "tcp" : scalarString(protocolNode)?.toLowerCase(),
+      containerPortNode,
+      hostPortNode,
     };
   });
 }
