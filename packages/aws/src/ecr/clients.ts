@@ -1,6 +1,7 @@
 import { ECRClient } from "@aws-sdk/client-ecr";
 import { ECRPUBLICClient } from "@aws-sdk/client-ecr-public";
 import { ECSClient } from "@aws-sdk/client-ecs";
+import { nameFailedCalls } from "../call-names.js";
 import { type AwsClientOptions, clientConfig } from "../client-config.js";
 
 /** ECR Public's API lives in us-east-1 only, whatever region the images are used from. */
@@ -16,12 +17,15 @@ export interface EcrClients {
 
 /** ECR and ECS clients with the shared settings (adaptive retries, a timeout on every call). */
 export function createEcrClients(options: AwsClientOptions): EcrClients {
-  return { ecr: new ECRClient(clientConfig(options)), ecs: new ECSClient(clientConfig(options)) };
+  return {
+    ecr: nameFailedCalls(new ECRClient(clientConfig(options))),
+    ecs: nameFailedCalls(new ECSClient(clientConfig(options))),
+  };
 }
 
 /** An ECR Public client; its region is always us-east-1. */
 export function createEcrPublicClient(options: Omit<AwsClientOptions, "region"> = {}): ECRPUBLICClient {
-  return new ECRPUBLICClient(clientConfig({ ...options, region: ECR_PUBLIC_API_REGION }));
+  return nameFailedCalls(new ECRPUBLICClient(clientConfig({ ...options, region: ECR_PUBLIC_API_REGION })));
 }
 
 /** True when an SDK error is one of the named service exceptions. */

@@ -1,10 +1,11 @@
 // The ECS client with the shared settings, and which of its errors are worth another try.
 import { ECSClient } from "@aws-sdk/client-ecs";
+import { nameFailedCalls } from "../call-names.js";
 import { type AwsClientOptions, clientConfig } from "../client-config.js";
 
 /** An ECS client with adaptive retries and a timeout on every call; AWS_ENDPOINT_URL_ECS is honoured. */
 export function createEcsClient(options: AwsClientOptions): ECSClient {
-  return new ECSClient(clientConfig(options));
+  return nameFailedCalls(new ECSClient(clientConfig(options)));
 }
 
 /** AWS error names that mean "slow down" or "try again later", never "you asked for something wrong". */
