@@ -1,7 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import type { EncryptionType, TagMutability } from "@shipshape/aws";
 import * as runner from "@shipshape/runner";
-import { InputParser, type InputReader } from "@shipshape/runner";
 import { LIFECYCLE_PRESETS, type LifecyclePolicySource, PRESET_PREFIX } from "./lifecycle-presets.js";
 
 /** Everything the step was asked to do, parsed and checked for conflicts. */
@@ -45,8 +44,8 @@ export function readInputs(): Inputs {
 }
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
-export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const parse = new InputParser(read);
+export function parseInputs(read: runner.InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const parse = new runner.InputParser(read);
   const { problems } = parse;
 
   const inputs: Inputs = {

@@ -3,7 +3,6 @@ import { isAbsolute, relative, resolve } from "node:path";
 import type { ContainerImage } from "@shipshape/aws";
 import { builtInPresets } from "@shipshape/core";
 import * as runner from "@shipshape/runner";
-import { InputParser, type InputReader } from "@shipshape/runner";
 
 /** Where the task definition comes from. */
 export type TaskDefinitionSource =
@@ -47,8 +46,8 @@ export function readInputs(): Inputs {
 }
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
-export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const parse = new InputParser(read);
+export function parseInputs(read: runner.InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const parse = new runner.InputParser(read);
   const { problems } = parse;
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const inWorkspace = (value: string) => {

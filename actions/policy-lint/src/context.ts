@@ -1,7 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { builtInPresets } from "@shipshape/core";
 import * as runner from "@shipshape/runner";
-import { InputParser, type InputReader } from "@shipshape/runner";
 
 export type FailOn = "error" | "warning" | "never";
 
@@ -41,8 +40,8 @@ export function readInputs(): Inputs {
 }
 
 /** Parses and checks the inputs; throws one Error listing every problem. */
-export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const parse = new InputParser(read);
+export function parseInputs(read: runner.InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const parse = new runner.InputParser(read);
   const { problems } = parse;
 
   const workspace = env.GITHUB_WORKSPACE || process.cwd();

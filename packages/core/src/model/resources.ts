@@ -102,12 +102,8 @@ export function makeTaskDefinition(origin: ResourceOrigin, containerDefinitions?
       containers.push({ index, props: containerProps, name: containerProps.str("name") ?? `#${index}` });
     });
   const compatibilities = props.strings("requiresCompatibilities").map((value) => value.toUpperCase());
-  const { file, format, name, suppressed } = origin;
   return {
-    file,
-    format,
-    name,
-    suppressed,
+    ...originFields(origin),
     props,
     kind: "task-definition",
     containers,
@@ -122,12 +118,8 @@ export function makeService(origin: ResourceOrigin): Service {
   const capacityProviders = props
     .objs("capacityProviderStrategy")
     .flatMap((item) => item.str("capacityProvider") ?? []);
-  const { file, format, name, suppressed } = origin;
   return {
-    file,
-    format,
-    name,
-    suppressed,
+    ...originFields(origin),
     props,
     kind: "service",
     launchType: props.str("launchType")?.toUpperCase(),

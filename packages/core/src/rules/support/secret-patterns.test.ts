@@ -6,6 +6,7 @@ import {
   looksLikePlainSecret,
   nameParts,
   secretValueKind,
+  secretValuePatterns,
 } from "./secret-patterns.js";
 
 // Fake credentials are assembled at run time so that secret scanners do not flag this file.
@@ -183,5 +184,11 @@ describe("looksLikePlainSecret", () => {
     ["db-password", false],
   ])("%s -> %s", (value, expected) => {
     expect(looksLikePlainSecret(value)).toBe(expected);
+  });
+});
+
+describe("secretValuePatterns", () => {
+  it("carry no flags, so the one search over all of them matches what each does alone", () => {
+    for (const { pattern } of secretValuePatterns) expect(pattern.flags).toBe("");
   });
 });

@@ -8,65 +8,37 @@ export interface SecretValuePattern {
   /** What a person calls it, for a message: "an AWS access key id". */
   label: string;
   pattern: RegExp;
-  /** Literal texts one of which every match contains; a value with none of them is not tested. */
-  markers: readonly string[];
 }
 
 /** Values that are secrets whatever the variable is called. */
 export const secretValuePatterns: readonly SecretValuePattern[] = [
-  {
-    label: "an AWS access key id",
-    pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/,
-    markers: ["AKIA", "ASIA"],
-  },
-  {
-    label: "a GitHub token",
-    pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}/,
-    markers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-  },
-  { label: "a GitHub token", pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}/, markers: ["github_pat_"] },
-  {
-    label: "a Slack token",
-    pattern: /(?<![A-Za-z0-9])xox[baprs]-[A-Za-z0-9-]{10,}/,
-    markers: ["xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"],
-  },
-  {
-    label: "a Slack webhook URL",
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{8,}/,
-    markers: ["https://hooks.slack.com/"],
-  },
-  {
-    label: "a PEM private key",
-    pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/,
-    markers: ["PRIVATE KEY"],
-  },
-  {
-    label: "a Stripe live secret key",
-    pattern: /(?<![A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{16,}/,
-    markers: ["sk_live_", "rk_live_"],
-  },
-  { label: "a Google API key", pattern: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/, markers: ["AIza"] },
-  { label: "a GitLab token", pattern: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/, markers: ["glpat-"] },
-  { label: "an npm token", pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/, markers: ["npm_"] },
+  { label: "an AWS access key id", pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/ },
+  { label: "a GitHub token", pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,}/ },
+  { label: "a GitHub token", pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}/ },
+  { label: "a Slack token", pattern: /(?<![A-Za-z0-9])xox[baprs]-[A-Za-z0-9-]{10,}/ },
+  { label: "a Slack webhook URL", pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{8,}/ },
+  { label: "a PEM private key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
+  { label: "a Stripe live secret key", pattern: /(?<![A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{16,}/ },
+  { label: "a Google API key", pattern: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
+  { label: "a GitLab token", pattern: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/ },
+  { label: "an npm token", pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
 ];
 
 /** `scheme://user:password@host`; the password group is checked for placeholders separately. */
 const credentialsInUrl = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s/@]+)@[^\s]/i;
 
 /**
- * Any marker of a value pattern, or the `://` of a URL with credentials. Most values (ports, log
- * levels, ARNs) have none, and one search for them is cheaper than a search per pattern.
+ * Any value pattern, or the `://` of a URL with credentials, as one search: most values (ports,
+ * log levels, ARNs) match none, and one search is cheaper than one per pattern.
  */
-const anySecretMarker = new RegExp(
-  [...secretValuePatterns.flatMap(({ markers }) => markers), "://"].map(escapeRegExp).join("|"),
-);
+const anySecretValue = new RegExp([...secretValuePatterns.map(({ pattern }) => pattern.source), "://"].join("|"));
 
 /** `${VAR}`, `$VAR`, `{{ var }}`, `<password>`, `%s`: filled in later, not a secret yet. */
 const placeholder = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|<[^>]*>|%s|\*+|x+)$/i;
 
 /** What kind of secret the value is, or undefined when no value pattern matches. */
 export function secretValueKind(value: string): string | undefined {
-  if (!anySecretMarker.test(value)) return undefined;
+  if (!anySecretValue.test(value)) return undefined;
   for (const { label, pattern } of secretValuePatterns) if (pattern.test(value)) return label;
   const url = credentialsInUrl.exec(value);
   if (url && !isPlaceholder(decodeSafely(url[1]!))) return "a password in a URL";
@@ -81,10 +53,6 @@ export function isPlaceholder(value: string): boolean {
 export function isWholePlaceholder(value: string): boolean {
   const trimmed = value.trim();
   return /^\$\{[^}]+\}$/.test(trimmed) || /^\{\{[^}]+\}\}$/.test(trimmed);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function decodeSafely(text: string): string {
