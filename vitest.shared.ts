@@ -12,7 +12,9 @@ export function projectConfig(name: string, overrides: { testTimeout?: number; i
       name,
       environment: "node",
       include: overrides.include ?? ["src/**/*.test.ts"],
-      testTimeout: overrides.testTimeout ?? 10_000,
+      // A guard against hangs, not a measure: property tests take seconds on a loaded 2-core
+      // machine, and a test must never fail because another process had the CPU.
+      testTimeout: overrides.testTimeout ?? 120_000,
     },
   });
 }

@@ -2,6 +2,7 @@
 # `npm run demo`: installs what is missing, builds, and lints the bundled examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/use-node-22.sh
 bash scripts/ensure-node-deps.sh
 npx turbo run build --output-logs=errors-only
 echo

@@ -146,7 +146,7 @@ describe("ecs-deploy against moto", () => {
     expect(run.stdout).toContain("Rolling plan: 4 tasks, minimumHealthyPercent 50, maximumPercent 100");
     expect(run.stdout).toMatch(/1 {2}stop {8}2 {8}2 {8}2/);
     expect(run.summary).toContain("## ✅ ECS deploy: web in prod completed");
-    expect(run.summary).toContain(`| Task definition | \`${arn(2)}\` (new revision) |`);
+    expect(run.summary).toContain(`| Task definition | <code>${arn(2)}</code> (new revision) |`);
     expect(run.summary).toContain(
       '~ containerDefinitions[app].image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1" -> "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:2"',
     );
@@ -254,7 +254,7 @@ describe("ecs-deploy against moto", () => {
     const run = await deployWith({ "task-definition-arn": arn(1), "circuit-breaker": "maybe" });
     expectExit(run, 1);
     expect(run.stdout).toContain("task-definition and task-definition-arn exclude each other");
-    expect(run.stdout).toContain('circuit-breaker must be rollback, true or false, found "maybe"');
+    expect(run.stdout).toContain('circuit-breaker must be one of rollback, true, false, found "maybe"');
   });
 
   it("deploys a registered revision given by ARN, with a new image", async () => {

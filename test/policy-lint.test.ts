@@ -307,7 +307,7 @@ describe("policy-lint bundle", () => {
     expect(existsSync(join(repo, "reports/none.sarif"))).toBe(false);
     expect(run.exitCode).toBe(1);
     expect(run.commands.filter((command) => !command.startsWith("::debug::"))).toEqual([
-      `::error::fail-on must be one of error, warning, never, found "sometimes"%0Apreset must be one of recommended, strict, found "lenient"%0Aannotations must be true or false, found "maybe"`,
+      `::error::invalid inputs:%0A- preset must be one of recommended, strict, found "lenient"%0A- fail-on must be one of error, warning, never, found "sometimes"%0A- annotations must be true or false, found "maybe"`,
     ]);
   });
 });

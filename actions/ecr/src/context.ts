@@ -1,6 +1,5 @@
-import { isAbsolute, resolve } from "node:path";
+import { InputParser, type InputReader, inWorkspace, runnerInputs, workspaceOf } from "@shipshape/action-kit";
 import type { EncryptionType, TagMutability } from "@shipshape/aws";
-import * as runner from "@shipshape/runner";
 import { LIFECYCLE_PRESETS, type LifecyclePolicySource, PRESET_PREFIX } from "./lifecycle-presets.js";
 
 /** Everything the step was asked to do, parsed and checked for conflicts. */
@@ -32,40 +31,38 @@ export interface Inputs {
   logout: boolean;
 }
 
-/** Reads one input by its action.yml name, trimmed; "" when unset. */
-
 const MUTABILITIES: TagMutability[] = ["MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"];
 const ENCRYPTIONS: EncryptionType[] = ["AES256", "KMS", "KMS_DSSE"];
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /** The inputs of this step as the runner passes them. */
 export function readInputs(): Inputs {
-  return parseInputs((name) => runner.getInput(name), process.env);
+  return parseInputs(runnerInputs, process.env);
 }
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
-export function parseInputs(read: runner.InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const parse = new runner.InputParser(read);
+export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const parse = new InputParser(read);
   const { problems } = parse;
 
   const inputs: Inputs = {
-    region: read("region") || env.AWS_REGION || env.AWS_DEFAULT_REGION || "",
+    region: parse.string("region") || env.AWS_REGION || env.AWS_DEFAULT_REGION || "",
     registryType: parse.oneOf("registry-type", ["private", "public"] as const, "private"),
     registries: parse.list("registries"),
     login: parse.boolean("login", true),
-    repository: read("repository"),
+    repository: parse.string("repository"),
     createRepository: parse.boolean("create-repository", false),
     updateRepository: parse.boolean("update-repository", false),
     scanOnPush: parse.boolean("scan-on-push", true),
     tagMutability: parse.oneOf("tag-mutability", MUTABILITIES, "MUTABLE"),
     tagMutabilityExclusions: parse.list("tag-mutability-exclusions"),
     encryption: parse.oneOf("encryption", ENCRYPTIONS, "AES256"),
-    kmsKey: read("kms-key"),
+    kmsKey: parse.string("kms-key"),
     repositoryTags: parseRepositoryTags(parse.lines("repository-tags"), problems),
-    image: read("image"),
+    image: parse.string("image"),
     tags: parse.lines("tags"),
-    sourceTag: read("source-tag"),
-    lifecyclePolicy: parseLifecyclePolicySource(read("lifecycle-policy"), env, problems),
+    sourceTag: parse.string("source-tag"),
+    lifecyclePolicy: parseLifecyclePolicySource(parse.string("lifecycle-policy"), workspaceOf(env), problems),
     lifecycleMode: parse.oneOf("lifecycle-mode", ["preview", "apply"] as const, "preview"),
     protectClusters: parse.list("protect-clusters"),
     maskPassword: parse.boolean("mask-password", true),
@@ -73,7 +70,7 @@ export function parseInputs(read: runner.InputReader, env: NodeJS.ProcessEnv): I
     logout: parse.boolean("logout", true),
   };
   checkConflicts(inputs, problems);
-  if (problems.length > 0) throw new Error(`invalid inputs:\n- ${problems.join("\n- ")}`);
+  parse.finish();
   return inputs;
 }
 
@@ -89,7 +86,7 @@ function parseRepositoryTags(entries: string[], problems: string[]): Record<stri
 
 function parseLifecyclePolicySource(
   value: string,
-  env: NodeJS.ProcessEnv,
+  workspace: string,
   problems: string[],
 ): LifecyclePolicySource | undefined {
   if (value === "") return undefined;
@@ -102,7 +99,7 @@ function parseLifecyclePolicySource(
     }
     return { kind: "preset", name };
   }
-  return { kind: "file", path: isAbsolute(value) ? value : resolve(env.GITHUB_WORKSPACE ?? process.cwd(), value) };
+  return { kind: "file", path: inWorkspace(value, workspace).path };
 }
 
 function checkConflicts(inputs: Inputs, problems: string[]): void {

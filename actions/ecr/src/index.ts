@@ -1,6 +1,6 @@
-// One bundle, two steps: action.yml runs it as main and again as post; the state main saved tells them apart.
+// One bundle, two steps: action.yml runs it as main and again as post.
+import { run } from "@shipshape/action-kit";
 import { main } from "./main.js";
 import { post } from "./post.js";
-import { isPostStep } from "./state.js";
 
-void (isPostStep() ? post() : main());
+void run(main, post);

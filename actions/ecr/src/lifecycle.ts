@@ -1,15 +1,10 @@
-import {
-  applyLifecyclePolicy,
-  describeImageUses,
-  type EcrClients,
-  type LifecycleConflict,
-  planLifecyclePolicy,
-} from "@shipshape/aws";
-import { describeLifecycleOutcome, shortDigest } from "@shipshape/core";
-import * as runner from "@shipshape/runner";
+import * as core from "@actions/core";
+import { applyLifecyclePolicy, type EcrClients, planLifecyclePolicy } from "@shipshape/aws";
+import { describeLifecycleOutcome } from "@shipshape/core";
 import type { Inputs } from "./context.js";
+import { describeConflict } from "./lifecycle-conflict.js";
 import { loadLifecyclePolicy } from "./lifecycle-policy-source.js";
-import type { StepReport } from "./summary.js";
+import type { StepReport } from "./step-report.js";
 
 /**
  * Previews the policy on the repository's images and, in apply mode, puts it; refuses (throws)
@@ -36,15 +31,15 @@ export async function runLifecyclePolicy(
       ? await applyLifecyclePolicy(request)
       : { ...(await planLifecyclePolicy(request)), applied: false };
   report.lifecycle = { mode: inputs.lifecycleMode, plan: result, applied: result.applied };
-  runner.setOutput("expired-count", String(result.outcome.expiredDigests.length));
+  core.setOutput("expired-count", String(result.outcome.expiredDigests.length));
 
-  await runner.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
-    for (const line of describeLifecycleOutcome(result.outcome)) runner.info(line);
+  await core.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
+    for (const line of describeLifecycleOutcome(result.outcome)) core.info(line);
   });
   for (const conflict of result.conflicts) {
     const message = describeConflict(conflict);
-    if (inputs.lifecycleMode === "apply") runner.error(message);
-    else runner.warning(message);
+    if (inputs.lifecycleMode === "apply") core.error(message);
+    else core.warning(message);
   }
   if (inputs.lifecycleMode === "apply") {
     if (!result.applied) {
@@ -52,12 +47,6 @@ export async function runLifecyclePolicy(
         `lifecycle policy not applied: it would remove ${result.conflicts.length} image(s) that services of ${inputs.protectClusters.join(", ")} use`,
       );
     }
-    runner.info(`Applied the lifecycle policy to ${inputs.repository}`);
+    core.info(`Applied the lifecycle policy to ${inputs.repository}`);
   }
-}
-
-export function describeConflict(conflict: LifecycleConflict): string {
-  const tags = conflict.imageTags.length > 0 ? conflict.imageTags.join(", ") : "untagged";
-  const verb = conflict.action === "expire" ? "expires" : "archives";
-  return `lifecycle rule ${conflict.rulePriority} ${verb} ${shortDigest(conflict.imageDigest)} [${tags}], used by ${describeImageUses(conflict)}`;
 }

@@ -5,7 +5,7 @@ import {
   getRegistryCredentials,
   type RegistryCredentials,
 } from "@shipshape/aws";
-import * as runner from "@shipshape/runner";
+import * as core from "@actions/core";
 import type { Inputs } from "./context.js";
 import { dockerLogin } from "./docker.js";
 import { savePostState } from "./state.js";
@@ -21,18 +21,18 @@ export async function logIn(inputs: Inputs, clients: EcrClients | undefined): Pr
       : await getRegistryCredentials(requireClients(clients).ecr, inputs.registries);
   for (const login of credentials) {
     if (inputs.maskPassword) {
-      runner.setSecret(login.password);
-      runner.setSecret(login.token);
+      core.setSecret(login.password);
+      core.setSecret(login.token);
     }
   }
-  if (!inputs.maskPassword) runner.warning("mask-password is false: the registry password is not masked in the logs");
+  if (!inputs.maskPassword) core.warning("mask-password is false: the registry password is not masked in the logs");
 
   const loggedIn: string[] = [];
   for (const login of credentials) {
     await dockerLogin(login.registry, login.username, login.password);
     loggedIn.push(login.registry);
     savePostState({ registries: loggedIn, logout: inputs.logout });
-    runner.info(`Logged in to ${login.registry}`);
+    core.info(`Logged in to ${login.registry}`);
   }
   return credentials;
 }

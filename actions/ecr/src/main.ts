@@ -1,28 +1,28 @@
 // The main step: read the inputs, run the steps (steps.ts), and write the job summary of what
 // they got to, even when one failed. The steps and the summary, and with them the AWS SDK and the
-// lifecycle evaluator, load only once the inputs are read, so bad inputs fail at once.
-import * as runner from "@shipshape/runner";
+// lifecycle evaluator, are evaluated only once the inputs are read, so bad inputs fail at once
+// (webpackMode "eager": one bundle file, its modules run on import()).
+import * as core from "@actions/core";
+import { messageOf } from "@shipshape/action-kit";
 import { readInputs } from "./context.js";
-import { markMainStepRan } from "./state.js";
-import type { StepReport } from "./summary.js";
+import type { StepReport } from "./step-report.js";
 
 export async function main(): Promise<void> {
   const report: StepReport = { tags: [] };
   try {
-    markMainStepRan();
     const inputs = readInputs();
-    const { runSteps } = await import("./steps.js");
+    const { runSteps } = await import(/* webpackMode: "eager" */ "./steps.js");
     await runSteps(inputs, report);
-  } catch (error) {
-    runner.setFailed(error instanceof Error ? error.message : String(error));
-    if (error instanceof Error && error.stack) runner.debug(error.stack);
+  } finally {
+    if (report.repository || report.tags.length > 0 || report.lifecycle) await writeSummary(report);
   }
-  if (report.repository || report.tags.length > 0 || report.lifecycle) {
-    try {
-      const { writeSummary } = await import("./summary.js");
-      writeSummary(report);
-    } catch (error) {
-      runner.warning(`could not write the job summary: ${String(error)}`);
-    }
+}
+
+async function writeSummary(report: StepReport): Promise<void> {
+  try {
+    const { summaryMarkdown } = await import(/* webpackMode: "eager" */ "./summary.js");
+    await core.summary.addRaw(summaryMarkdown(report)).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${messageOf(error)}`);
   }
 }

@@ -1,8 +1,8 @@
 import { describeRepository, type EcrClients, ensureRepository, describeDrift, retagImage } from "@shipshape/aws";
-import * as runner from "@shipshape/runner";
+import * as core from "@actions/core";
 import type { Inputs } from "./context.js";
 import { dockerPush } from "./docker.js";
-import type { RepositoryReport, TagReport } from "./summary.js";
+import type { RepositoryReport, TagReport } from "./step-report.js";
 
 /**
  * The repository's URI: created or checked when create-repository is true (drift is reported,
@@ -34,10 +34,10 @@ export async function resolveRepository(
     },
     { create: true, update: inputs.updateRepository },
   );
-  runner.info(`${ensured.created ? "Created" : "Found"} repository ${ensured.repositoryUri}`);
-  for (const drift of ensured.drift) runner.warning(`repository ${inputs.repository}: ${describeDrift(drift)}`);
+  core.info(`${ensured.created ? "Created" : "Found"} repository ${ensured.repositoryUri}`);
+  for (const drift of ensured.drift) core.warning(`repository ${inputs.repository}: ${describeDrift(drift)}`);
   for (const drift of ensured.updated)
-    runner.info(`repository ${inputs.repository}: set ${drift.setting} to ${drift.expected}`);
+    core.info(`repository ${inputs.repository}: set ${drift.setting} to ${drift.expected}`);
   return {
     uri: ensured.repositoryUri,
     created: ensured.created,
@@ -52,7 +52,7 @@ export async function pushTags(localImage: string, repositoryUri: string, tags: 
   for (const tag of tags) {
     const imageUri = `${repositoryUri}:${tag}`;
     const digest = await dockerPush(localImage, imageUri);
-    runner.info(`Pushed ${imageUri} (${digest})`);
+    core.info(`Pushed ${imageUri} (${digest})`);
     pushed.push({ tag, imageUri, digest, how: "pushed" });
   }
   return pushed;
@@ -73,7 +73,7 @@ export async function retagInEcr(
   });
   return inputs.tags.map((tag) => {
     const how = result.alreadyPresent.includes(tag) ? "already tagged" : `retagged from ${inputs.sourceTag}`;
-    runner.info(`${repositoryUri}:${tag}: ${how} (${result.imageDigest})`);
+    core.info(`${repositoryUri}:${tag}: ${how} (${result.imageDigest})`);
     return { tag, imageUri: `${repositoryUri}:${tag}`, digest: result.imageDigest, how };
   });
 }

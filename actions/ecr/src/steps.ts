@@ -2,12 +2,12 @@
 // preview or apply the lifecycle policy. Each part is a module of its own; this one only runs
 // them. main.ts loads it (and with it the AWS SDK) once the inputs are read.
 import { createEcrClients, type RegistryCredentials } from "@shipshape/aws";
-import * as runner from "@shipshape/runner";
+import * as core from "@actions/core";
 import type { Inputs } from "./context.js";
 import { runLifecyclePolicy } from "./lifecycle.js";
 import { logIn, requireClients } from "./login.js";
 import { pushTags, resolveRepository, retagInEcr } from "./publish.js";
-import type { StepReport } from "./summary.js";
+import type { StepReport } from "./step-report.js";
 
 export async function runSteps(inputs: Inputs, report: StepReport): Promise<void> {
   const clients = inputs.registryType === "private" ? createEcrClients({ region: inputs.region }) : undefined;
@@ -20,15 +20,15 @@ export async function runSteps(inputs: Inputs, report: StepReport): Promise<void
     report.repository = await resolveRepository(inputs, requireClients(clients), registryId);
     repositoryUri = report.repository.uri;
   }
-  runner.setOutput("registry", home?.registry ?? repositoryUri.split("/")[0] ?? "");
+  core.setOutput("registry", home?.registry ?? repositoryUri.split("/")[0] ?? "");
   setCredentialOutputs(inputs, home);
 
   if (inputs.image) report.tags.push(...(await pushTags(inputs.image, repositoryUri, inputs.tags)));
   if (inputs.sourceTag)
     report.tags.push(...(await retagInEcr(inputs, requireClients(clients), registryId, repositoryUri)));
   const first = report.tags[0];
-  if (repositoryUri) runner.setOutput("image-uri", first?.imageUri ?? repositoryUri);
-  if (first) runner.setOutput("digest", first.digest);
+  if (repositoryUri) core.setOutput("image-uri", first?.imageUri ?? repositoryUri);
+  if (first) core.setOutput("digest", first.digest);
 
   if (inputs.lifecyclePolicy) {
     await runLifecyclePolicy(inputs, requireClients(clients), { registryId, uri: repositoryUri }, report);
@@ -38,6 +38,6 @@ export async function runSteps(inputs: Inputs, report: StepReport): Promise<void
 /** docker-username and docker-password, only when output-credentials asks for them. */
 function setCredentialOutputs(inputs: Inputs, home: RegistryCredentials | undefined): void {
   if (!inputs.outputCredentials || !home) return;
-  runner.setOutput("docker-username", home.username);
-  runner.setOutput("docker-password", home.password);
+  core.setOutput("docker-username", home.username);
+  core.setOutput("docker-password", home.password);
 }

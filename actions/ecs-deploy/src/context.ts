@@ -1,8 +1,7 @@
 // The step's inputs, parsed and cross-checked in one place: everything after this works on Inputs.
-import { isAbsolute, relative, resolve } from "node:path";
+import { InputParser, type InputReader, inWorkspace, runnerInputs, workspaceOf } from "@shipshape/action-kit";
 import type { ContainerImage } from "@shipshape/aws";
 import { builtInPresets } from "@shipshape/core";
-import * as runner from "@shipshape/runner";
 
 /** Where the task definition comes from. */
 export type TaskDefinitionSource =
@@ -36,71 +35,80 @@ export interface Inputs {
   dryRun: boolean;
 }
 
-/** Reads one input by its action.yml name, trimmed; "" when unset. */
-
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const POLICY_OFF = ["off", "none", "false"];
 
 export function readInputs(): Inputs {
-  return parseInputs((name) => runner.getInput(name), process.env);
+  return parseInputs(runnerInputs, process.env);
 }
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
-export function parseInputs(read: runner.InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const parse = new runner.InputParser(read);
+export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const parse = new InputParser(read);
   const { problems } = parse;
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (value: string) => {
-    const path = isAbsolute(value) ? value : resolve(workspace, value);
-    return { path, shownPath: relative(workspace, path) || path };
-  };
+  const workspace = workspaceOf(env);
 
-  const file = read("task-definition");
-  const arn = read("task-definition-arn");
-  if (file && arn)
-    problems.push("task-definition and task-definition-arn exclude each other: give a file, or a registered revision");
-  const timeout = read("timeout-minutes") || "30";
-  const timeoutMinutes = Number(timeout);
-  if (!(timeoutMinutes > 0 && timeoutMinutes <= 360))
-    problems.push(`timeout-minutes must be a number of minutes above 0, at most 360, found "${timeout}"`);
-
+  const file = parse.string("task-definition");
+  const arn = parse.string("task-definition-arn");
+  parse.need(
+    !(file && arn),
+    "task-definition and task-definition-arn exclude each other: give a file, or a registered revision",
+  );
   const inputs: Inputs = {
-    region: read("region") || env.AWS_REGION || env.AWS_DEFAULT_REGION || "",
-    cluster: read("cluster") || "default",
-    service: read("service"),
-    taskDefinition: file ? { kind: "file", ...inWorkspace(file) } : arn ? { kind: "arn", arn } : { kind: "service" },
-    images: parseImages(read("images"), problems),
+    region: parse.string("region") || env.AWS_REGION || env.AWS_DEFAULT_REGION || "",
+    cluster: parse.string("cluster") || "default",
+    service: parse.string("service", { required: true }),
+    taskDefinition: file
+      ? { kind: "file", ...inWorkspace(file, workspace) }
+      : arn
+        ? { kind: "arn", arn }
+        : { kind: "service" },
+    images: parseImages(parse.lines("images"), problems),
     desiredCount: parse.wholeNumber("desired-count", 0),
     minimumHealthyPercent: parse.wholeNumber("minimum-healthy-percent", 0, 100),
     maximumPercent: parse.wholeNumber("maximum-percent", 100),
-    circuitBreaker: parseCircuitBreaker(read("circuit-breaker"), problems),
+    circuitBreaker: CIRCUIT_BREAKER_MODES[parse.oneOf("circuit-breaker", ["rollback", "true", "false"], "rollback")],
     alarms: parse.list("alarms"),
     wait: parse.boolean("wait", true),
-    timeoutMinutes,
-    policy: parsePolicy(read("policy"), inWorkspace),
-    rollback: parseRollback(read("rollback"), problems),
+    timeoutMinutes: parse.positiveNumber("timeout-minutes", 30, 360),
+    policy: parsePolicy(parse.string("policy"), workspace),
+    rollback: ROLLBACK_MODES[parse.oneOf("rollback", ["on-failure", "never", "false"], "never")],
     forceNewDeployment: parse.boolean("force-new-deployment", false),
     dryRun: parse.boolean("dry-run", false),
   };
-  if (!inputs.service) problems.push("service is required: the ECS service to deploy");
-  if (!inputs.region)
-    problems.push(
-      "region is not set: give the region input, or set AWS_REGION (aws-actions/configure-aws-credentials does)",
-    );
-  if (inputs.rollback === "on-failure" && !inputs.wait)
-    problems.push("rollback: on-failure needs wait: true (the step must see the rollout fail)");
+  parse.need(
+    inputs.region !== "",
+    "region is not set: give the region input, or set AWS_REGION (aws-actions/configure-aws-credentials does)",
+  );
+  parse.need(
+    !(inputs.rollback === "on-failure" && !inputs.wait),
+    "rollback: on-failure needs wait: true (the step must see the rollout fail)",
+  );
   const { minimumHealthyPercent: min, maximumPercent: max } = inputs;
-  if (min !== undefined && max !== undefined && min > max)
-    problems.push(`minimum-healthy-percent ${min} is above maximum-percent ${max}`);
-  if (problems.length > 0) throw new Error(`invalid inputs:\n- ${problems.join("\n- ")}`);
+  parse.need(
+    min === undefined || max === undefined || min <= max,
+    `minimum-healthy-percent ${min} is above maximum-percent ${max}`,
+  );
+  parse.finish();
   return inputs;
 }
 
-/** `container=image` lines; blank lines and `#` comments are skipped. */
-export function parseImages(text: string, problems: string[]): ContainerImage[] {
+const CIRCUIT_BREAKER_MODES: Record<"rollback" | "true" | "false", Inputs["circuitBreaker"]> = {
+  rollback: { enable: true, rollback: true },
+  true: { enable: true, rollback: false },
+  false: { enable: false, rollback: false },
+};
+
+const ROLLBACK_MODES: Record<"on-failure" | "never" | "false", Inputs["rollback"]> = {
+  "on-failure": "on-failure",
+  never: "never",
+  false: "never",
+};
+
+/** `container=image` lines (blank lines and `#` comments already dropped). */
+export function parseImages(lines: readonly string[], problems: string[]): ContainerImage[] {
   const images: ContainerImage[] = [];
-  for (const line of text.split("\n").map((item) => item.trim())) {
-    if (line === "" || line.startsWith("#")) continue;
+  for (const line of lines) {
     const equals = line.indexOf("=");
     const container = line.slice(0, Math.max(0, equals)).trim();
     const image = line.slice(equals + 1).trim();
@@ -117,31 +125,9 @@ export function parseImages(text: string, problems: string[]): ContainerImage[] 
   return images;
 }
 
-function parseCircuitBreaker(value: string, problems: string[]): Inputs["circuitBreaker"] {
-  switch (value.toLowerCase() || "rollback") {
-    case "rollback":
-      return { enable: true, rollback: true };
-    case "true":
-      return { enable: true, rollback: false };
-    case "false":
-      return { enable: false, rollback: false };
-    default:
-      problems.push(`circuit-breaker must be rollback, true or false, found "${value}"`);
-      return { enable: true, rollback: true };
-  }
-}
-
-function parseRollback(value: string, problems: string[]): Inputs["rollback"] {
-  const normalized = value.toLowerCase();
-  if (normalized === "on-failure") return "on-failure";
-  if (["", "false", "never"].includes(normalized)) return "never";
-  problems.push(`rollback must be on-failure or false, found "${value}"`);
-  return "never";
-}
-
-function parsePolicy(value: string, inWorkspace: (path: string) => { path: string; shownPath: string }): PolicySource {
+function parsePolicy(value: string, workspace: string): PolicySource {
   if (POLICY_OFF.includes(value.toLowerCase())) return { kind: "off" };
   const name = value || "recommended";
   if (builtInPresets.has(name)) return { kind: "preset", name };
-  return { kind: "config", ...inWorkspace(name) };
+  return { kind: "config", ...inWorkspace(name, workspace) };
 }

@@ -1,5 +1,5 @@
 // The deploy's decisions after a failed rollout (roll back itself or not), on recorded ECS
-// answers, with @shipshape/runner replaced by a fixture that keeps what the step printed.
+// answers, with @actions/core replaced by a fixture that keeps what the step printed.
 import {
   type Deployment,
   DescribeServicesCommand,
@@ -15,7 +15,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Inputs } from "./context.js";
 
 const printed = vi.hoisted(() => [] as string[]);
-vi.mock("@shipshape/runner", () => {
+vi.mock("@actions/core", () => {
   const print = (line: string) => void printed.push(line);
   return {
     info: print,

@@ -1,5 +1,6 @@
 // The deploy, step by step: read the service, render, plan, policy check, diff, register, update,
 // watch, roll back. What each step learns goes into the report the outputs and summary come from.
+import * as core from "@actions/core";
 import type { ECSClient, Service } from "@aws-sdk/client-ecs";
 import {
   type DeploymentSettings,
@@ -18,9 +19,8 @@ import {
   updateServiceInput,
   watchRollout,
 } from "@shipshape/aws";
-import { renderPlan } from "@shipshape/cli";
 import { planRollingDeployment, type RollingPlan } from "@shipshape/core";
-import * as runner from "@shipshape/runner";
+import { renderPlan } from "@shipshape/report";
 import type { Inputs } from "./context.js";
 import { checkPolicy, type PolicyCheck } from "./policy-gate.js";
 import { loadTaskDefinition } from "./task-definition-source.js";
@@ -73,20 +73,20 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
   const refusal = refusalBeforeRegistering(report, inputs.dryRun);
   if (refusal) throw new Error(refusal);
   if (inputs.dryRun) {
-    runner.info("dry-run: nothing was registered or updated");
+    core.info("dry-run: nothing was registered or updated");
     return;
   }
 
   report.registration = await registerIfChanged(ecs, rendered, current);
   const arn = report.registration.taskDefinitionArn;
-  runner.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
+  core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
   const { service: updated, deployment } = await updateService(ecs, { ...update, taskDefinition: arn });
   report.deploymentId = deployment?.id;
   report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";
-  runner.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
+  core.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
   if (!inputs.wait) return;
   if (!deployment?.id) {
-    runner.warning("UpdateService listed no PRIMARY deployment, so there is no rollout to watch");
+    core.warning("UpdateService listed no PRIMARY deployment, so there is no rollout to watch");
     return;
   }
 
@@ -96,7 +96,7 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
     taskDefinitionArn: arn,
     timeoutMs: inputs.timeoutMinutes * 60_000,
     seenEventIds: (updated.events ?? []).flatMap((event) => event.id ?? []),
-    onProgress: (line) => runner.info(line),
+    onProgress: (line) => core.info(line),
   });
   report.rolloutState = report.rollout.state;
   if (report.rollout.state === "COMPLETED") return;
@@ -105,11 +105,11 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
 }
 
 function printChanges(changes: TaskDefinitionChange[], currentArn: string | undefined): void {
-  runner.startGroup(`Task definition changes against ${currentArn ?? "nothing registered"}`);
-  runner.info(
+  core.startGroup(`Task definition changes against ${currentArn ?? "nothing registered"}`);
+  core.info(
     changes.length > 0 ? formatTaskDefinitionChanges(changes).join("\n") : "no changes: the current revision is kept",
   );
-  runner.endGroup();
+  core.endGroup();
 }
 
 const workspace = () => process.env.GITHUB_WORKSPACE || process.cwd();
@@ -118,16 +118,16 @@ function showPlan(service: Service, settings: DeploymentSettings, report: Deploy
   report.settings = effectiveDeploymentSettings(service, settings);
   const strategy = service.deploymentConfiguration?.strategy;
   if (strategy && strategy !== "ROLLING") {
-    runner.info(`the service deploys with the ${strategy} strategy; the rolling plan does not apply`);
+    core.info(`the service deploys with the ${strategy} strategy; the rolling plan does not apply`);
     return;
   }
   report.plan = planRollingDeployment(report.settings);
   const { desiredCount, minimumHealthyPercent, maximumPercent } = report.settings;
-  runner.startGroup(
+  core.startGroup(
     `Rolling plan: ${desiredCount} tasks, minimumHealthyPercent ${minimumHealthyPercent}, maximumPercent ${maximumPercent}`,
   );
-  runner.info(renderPlan(report.plan).trimEnd());
-  runner.endGroup();
+  core.info(renderPlan(report.plan).trimEnd());
+  core.endGroup();
 }
 
 /** Why the deploy stops before registering anything, if it does. */
@@ -151,7 +151,7 @@ async function rollBackIfAsked(inputs: Inputs, ecs: ECSClient, report: DeployRep
   if (inputs.rollback !== "on-failure" || !previous || previous === report.registration?.taskDefinitionArn) return;
   if (rollout.snapshot?.primaryIsOurs === false) return;
   if (rollout.state === "FAILED" && inputs.circuitBreaker.rollback) return;
-  runner.info(`rolling back to ${previous}`);
+  core.info(`rolling back to ${previous}`);
   const { deployment } = await rollBackService(ecs, { cluster: inputs.cluster, service: inputs.service }, previous);
   report.rollback = { taskDefinitionArn: previous, ...(deployment?.id ? { deploymentId: deployment.id } : {}) };
 }

@@ -1,4 +1,5 @@
 // The entry point action.yml runs: nothing but the step itself.
-import { run } from "./main.js";
+import { run } from "@shipshape/action-kit";
+import { main } from "./main.js";
 
-void run();
+void run(main);

@@ -1,31 +1,35 @@
 // The step: read the inputs, deploy, then set the outputs and write the job summary, whether the
 // deploy succeeded or not. The deploy and the summary, and with them the AWS SDK and the policy
 // check, load only once the inputs are read, so bad inputs fail at once.
-import * as runner from "@shipshape/runner";
+import * as core from "@actions/core";
+import { messageOf } from "@shipshape/action-kit";
 import { type Inputs, readInputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 
-export async function run(): Promise<void> {
+export async function main(): Promise<void> {
   const report: DeployReport = {};
   let inputs: Inputs | undefined;
   let failure: string | undefined;
   try {
     inputs = readInputs();
-    const { deploy } = await import("./deploy.js");
-    const { createEcsClient } = await import("@shipshape/aws");
+    const { deploy } = await import(/* webpackMode: "eager" */ "./deploy.js");
+    const { createEcsClient } = await import(/* webpackMode: "eager" */ "@shipshape/aws");
     await deploy(inputs, createEcsClient({ region: inputs.region }), report);
   } catch (error) {
-    failure = error instanceof Error ? error.message : String(error);
-    runner.setFailed(failure);
-    if (error instanceof Error && error.stack) runner.debug(error.stack);
+    failure = messageOf(error);
+    throw error;
+  } finally {
+    setOutputs(report);
+    if (inputs) await writeSummary(inputs, report, failure);
   }
-  setOutputs(report);
-  if (!inputs) return;
+}
+
+async function writeSummary(inputs: Inputs, report: DeployReport, failure: string | undefined): Promise<void> {
   try {
-    const { writeSummary } = await import("./summary.js");
-    writeSummary(inputs, report, failure);
+    const { summaryMarkdown } = await import(/* webpackMode: "eager" */ "./summary.js");
+    await core.summary.addRaw(summaryMarkdown(inputs, report, failure)).write();
   } catch (error) {
-    runner.warning(`could not write the job summary: ${(error as Error).message}`);
+    core.warning(`could not write the job summary: ${messageOf(error)}`);
   }
 }
 
@@ -42,5 +46,5 @@ export function outputsOf(report: DeployReport): Record<string, string> {
 }
 
 function setOutputs(report: DeployReport): void {
-  for (const [name, value] of Object.entries(outputsOf(report))) runner.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
 }

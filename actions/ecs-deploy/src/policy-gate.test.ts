@@ -1,10 +1,10 @@
 // The policy check on a rendered definition and on the service as the deploy leaves it, with
-// @shipshape/runner replaced by a fixture that keeps the annotations.
+// @actions/core replaced by a fixture that keeps the annotations.
 import type { Service } from "@aws-sdk/client-ecs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const annotations = vi.hoisted(() => [] as { level: string; message: string; title?: string }[]);
-vi.mock("@shipshape/runner", () => {
+vi.mock("@actions/core", () => {
   const keep = (level: string) => (message: string, properties?: { title?: string }) =>
     void annotations.push({ level, message, ...(properties?.title ? { title: properties.title } : {}) });
   return {

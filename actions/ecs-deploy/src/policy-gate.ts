@@ -1,10 +1,11 @@
 // The policy check before anything is registered: the same rules as `shipshape lint`, run on the
 // rendered task definition and on the service's settings as the deploy will leave them.
 import type { Service, UpdateServiceCommandInput } from "@aws-sdk/client-ecs";
+import * as core from "@actions/core";
 import type { ContainerImage, TaskDefinitionInput } from "@shipshape/aws";
-import { annotation, loadConfig } from "@shipshape/cli";
 import { type Finding, type LintReport, lintSources, type ShipshapeConfig, type SourceText } from "@shipshape/core";
-import * as runner from "@shipshape/runner";
+import { loadConfig } from "@shipshape/project";
+import { annotation } from "@shipshape/report";
 import type { PolicySource } from "./context.js";
 import { type LoadedTaskDefinition, renderFileText } from "./task-definition-source.js";
 
@@ -41,7 +42,7 @@ export function checkPolicy(
     },
   ];
   const name = policy.kind === "preset" ? `preset ${policy.name}` : policy.shownPath;
-  runner.startGroup(`Policy check (${name})`);
+  core.startGroup(`Policy check (${name})`);
   const report = lintSources(sources, { config });
   const names: Record<string, string> = {
     [RENDERED_TASK_DEFINITION]: `task definition ${task.rendered.family} (from ${task.loaded.origin}, rendered)`,
@@ -51,8 +52,8 @@ export function checkPolicy(
   const count = (severity: Finding["severity"]) =>
     report.findings.filter((finding) => finding.severity === severity).length;
   const check = { policy: name, report, errors: count("error"), warnings: count("warning") };
-  runner.info(`${check.errors} errors, ${check.warnings} warnings`);
-  runner.endGroup();
+  core.info(`${check.errors} errors, ${check.warnings} warnings`);
+  core.endGroup();
   return check;
 }
 
@@ -75,11 +76,11 @@ export function serviceSettings(current: Service, update: UpdateServiceCommandIn
 
 function printFinding(finding: Finding, documentName: string | undefined): void {
   if (!documentName) {
-    runner.info(annotation(finding));
+    core.info(annotation(finding));
     return;
   }
   const message = `${documentName}: ${finding.path} ${finding.message} (${finding.ruleId})`;
-  if (finding.severity === "error") runner.error(message, { title: finding.ruleId });
-  else if (finding.severity === "warning") runner.warning(message, { title: finding.ruleId });
-  else runner.notice(message, { title: finding.ruleId });
+  if (finding.severity === "error") core.error(message, { title: finding.ruleId });
+  else if (finding.severity === "warning") core.warning(message, { title: finding.ruleId });
+  else core.notice(message, { title: finding.ruleId });
 }

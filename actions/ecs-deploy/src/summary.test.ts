@@ -72,12 +72,12 @@ describe("summaryMarkdown", () => {
       "deployment ecs-svc/2222 failed: ECS deployment circuit breaker: tasks failed to start. Rolled back to web:4",
     );
     expect(markdown).toContain("## ❌ ECS deploy: web in prod failed\n\n> deployment ecs-svc/2222 failed");
-    expect(markdown).toContain(`| Task definition | \`${arn(5)}\` (new revision) |`);
+    expect(markdown).toContain(`| Task definition | <code>${arn(5)}</code> (new revision) |`);
     expect(markdown).toContain("| Minimum healthy / maximum | 50% / 100% |");
     expect(markdown).toContain("| Circuit breaker | on, no rollback |");
     expect(markdown).toContain("| Alarms | web-5xx |");
     expect(markdown).toContain("| Rollout | FAILED: 1/4 running, 3 failed |");
-    expect(markdown).toContain(`| Rolled back to | \`${arn(4)}\` |`);
+    expect(markdown).toContain(`| Rolled back to | <code>${arn(4)}</code> |`);
     expect(markdown).toContain('```diff\n~ containerDefinitions[app].image: "repo/web:4" -> "repo/web:5"\n```');
     expect(markdown).toContain(
       "### Rolling plan\n\n```\nHealthy tasks kept: at least 2. Tasks running or pending: at most 4.",
@@ -101,6 +101,6 @@ describe("summaryMarkdown", () => {
 
   it("keeps table cells on one line", () => {
     const markdown = summaryMarkdown({ ...inputs, images: [{ container: "app", image: "a|b" }] }, {}, undefined);
-    expect(markdown).toContain("| Image of app | `a\\|b` |");
+    expect(markdown).toContain("| Image of app | <code>a&#124;b</code> |");
   });
 });

@@ -1,25 +1,22 @@
 // The job summary: what changed, the plan, how the rollout went, and on failure why tasks stopped.
 import { formatStoppedTask, formatTaskDefinitionChanges } from "@shipshape/aws";
-import { formatters, renderPlan } from "@shipshape/cli";
 import { allRules } from "@shipshape/core";
-import * as runner from "@shipshape/runner";
+import { formatters, renderPlan, summary } from "@shipshape/report";
 import type { Inputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 
 const MAX_CHANGE_LINES = 60;
 const MAX_EVENTS = 20;
-
-export function writeSummary(inputs: Inputs, report: DeployReport, failure: string | undefined): void {
-  runner.appendSummary(summaryMarkdown(inputs, report, failure));
-}
+const MAX_STOPPED_TASKS = 20;
+const { code, text } = summary;
 
 export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: string | undefined): string {
   const lines = [`## ${headline(inputs, report, failure)}`, ""];
-  if (failure) lines.push(...failure.split("\n").map((line) => `> ${line}`), "");
+  if (failure) lines.push(...failure.split("\n").map((line) => `> ${text(line)}`), "");
   lines.push(
     "| | |",
     "| --- | --- |",
-    ...overview(inputs, report).map(([name, value]) => `| ${name} | ${cell(value)} |`),
+    ...overview(inputs, report).map(([name, value]) => `| ${name} | ${value} |`),
     "",
   );
 
@@ -41,13 +38,13 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
   if (report.plan) lines.push("### Rolling plan", "", "```", renderPlan(report.plan).trimEnd(), "```", "");
   const rollout = report.rollout;
   if (rollout) {
-    lines.push("### Rollout", "", rollout.message, "");
+    lines.push("### Rollout", "", text(rollout.message), "");
     const events = rollout.events.slice(-MAX_EVENTS);
     if (events.length > 0)
       lines.push(
         "<details><summary>Service events</summary>",
         "",
-        ...events.map((event) => `- ${event.message ?? ""}`),
+        ...events.map((event) => `- ${text(event.message ?? "")}`),
         "",
         "</details>",
         "",
@@ -56,7 +53,10 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
       lines.push(
         "### Why tasks stopped",
         "",
-        ...rollout.stoppedTasks.map((task) => `- ${formatStoppedTask(task)}`),
+        ...summary.capped(
+          rollout.stoppedTasks.map((task) => `- ${text(formatStoppedTask(task))}`),
+          MAX_STOPPED_TASKS,
+        ),
         "",
       );
     }
@@ -66,7 +66,7 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
     const findings = formatters.markdown(lint, { rules: allRules, color: false, toolVersion: "" });
     lines.push(findings.replace(/^## shipshape policy check/, `### Policy check (${policy})`), "");
   }
-  return `${lines.join("\n")}\n`;
+  return summary.joinSummary([lines.join("\n")]);
 }
 
 function headline(inputs: Inputs, report: DeployReport, failure: string | undefined): string {
@@ -83,16 +83,16 @@ function overview(inputs: Inputs, report: DeployReport): [string, string][] {
   if (registration)
     rows.push([
       "Task definition",
-      `\`${registration.taskDefinitionArn}\` ${registration.registered ? "(new revision)" : "(unchanged)"}`,
+      `${code(registration.taskDefinitionArn)} ${registration.registered ? "(new revision)" : "(unchanged)"}`,
     ]);
   else if (inputs.dryRun && report.changes) {
     rows.push([
       "Task definition",
-      report.changes.length > 0 ? `a new revision of ${report.family} would be registered` : "unchanged",
+      report.changes.length > 0 ? `a new revision of ${text(report.family ?? "")} would be registered` : "unchanged",
     ]);
   }
-  if (report.previousTaskDefinitionArn) rows.push(["Previous", `\`${report.previousTaskDefinitionArn}\``]);
-  for (const { container, image } of inputs.images) rows.push([`Image of ${container}`, `\`${image}\``]);
+  if (report.previousTaskDefinitionArn) rows.push(["Previous", code(report.previousTaskDefinitionArn)]);
+  for (const { container, image } of inputs.images) rows.push([`Image of ${text(container)}`, code(image)]);
   if (report.settings) {
     const { desiredCount, minimumHealthyPercent, maximumPercent } = report.settings;
     rows.push(
@@ -102,10 +102,10 @@ function overview(inputs: Inputs, report: DeployReport): [string, string][] {
   }
   const breaker = inputs.circuitBreaker;
   rows.push(["Circuit breaker", breaker.enable ? (breaker.rollback ? "on, rolls back" : "on, no rollback") : "off"]);
-  if (inputs.alarms.length > 0) rows.push(["Alarms", inputs.alarms.join(", ")]);
-  if (report.deploymentId) rows.push(["Deployment", `\`${report.deploymentId}\``]);
+  if (inputs.alarms.length > 0) rows.push(["Alarms", text(inputs.alarms.join(", "))]);
+  if (report.deploymentId) rows.push(["Deployment", code(report.deploymentId)]);
   if (report.rolloutState) rows.push(["Rollout", rolloutCell(report)]);
-  if (report.rollback) rows.push(["Rolled back to", `\`${report.rollback.taskDefinitionArn}\``]);
+  if (report.rollback) rows.push(["Rolled back to", code(report.rollback.taskDefinitionArn)]);
   return rows;
 }
 
@@ -114,5 +114,3 @@ function rolloutCell(report: DeployReport): string {
   if (!snapshot) return report.rolloutState ?? "";
   return `${report.rolloutState}: ${snapshot.running}/${snapshot.desired} running, ${snapshot.failed} failed`;
 }
-
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");

@@ -1,6 +1,5 @@
-import { isAbsolute, resolve } from "node:path";
+import { InputParser, type InputReader, inWorkspace, runnerInputs, workspaceOf } from "@shipshape/action-kit";
 import { builtInPresets } from "@shipshape/core";
-import * as runner from "@shipshape/runner";
 
 export type FailOn = "error" | "warning" | "never";
 
@@ -30,46 +29,35 @@ export interface Inputs {
   event: EventContext;
 }
 
-/** Reads one input by its action.yml name, trimmed; "" when unset. */
-
 const FAIL_ON: readonly FailOn[] = ["error", "warning", "never"];
 
 /** The inputs of this step as the runner passes them (INPUT_* variables). */
 export function readInputs(): Inputs {
-  return parseInputs((name) => runner.getInput(name), process.env);
+  return parseInputs(runnerInputs, process.env);
 }
 
 /** Parses and checks the inputs; throws one Error listing every problem. */
-export function parseInputs(read: runner.InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const parse = new runner.InputParser(read);
-  const { problems } = parse;
-
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const paths = read("paths")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"));
-
-  const failOnText = read("fail-on").toLowerCase() || "error";
-  const failOn = FAIL_ON.find((option) => option === failOnText);
-  if (!failOn) problems.push(`fail-on must be one of ${FAIL_ON.join(", ")}, found "${read("fail-on")}"`);
-
-  const preset = read("preset") || undefined;
-  if (preset !== undefined && !builtInPresets.has(preset))
-    problems.push(`preset must be one of ${[...builtInPresets.keys()].join(", ")}, found "${preset}"`);
-
-  const sarifFile = read("sarif-file");
+export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const parse = new InputParser(read);
+  const workspace = workspaceOf(env);
+  const paths = parse.lines("paths");
+  const sarifFile = parse.string("sarif-file");
+  const preset = parse.string("preset") || undefined;
+  parse.need(
+    preset === undefined || builtInPresets.has(preset),
+    `preset must be one of ${[...builtInPresets.keys()].join(", ")}, found "${preset}"`,
+  );
   const inputs: Inputs = {
-    paths: paths.length ? paths : ["."],
-    config: read("config") || undefined,
+    paths: paths.length > 0 ? paths : ["."],
+    config: parse.string("config") || undefined,
     preset,
-    failOn: failOn ?? "error",
-    sarifFile: sarifFile ? (isAbsolute(sarifFile) ? sarifFile : resolve(workspace, sarifFile)) : undefined,
+    failOn: parse.oneOf("fail-on", FAIL_ON, "error"),
+    sarifFile: sarifFile ? inWorkspace(sarifFile, workspace).path : undefined,
     onlyChanged: parse.boolean("only-changed", false),
     annotations: parse.boolean("annotations", true),
     workspace,
     event: { name: env.GITHUB_EVENT_NAME ?? "", payloadPath: env.GITHUB_EVENT_PATH ?? "" },
   };
-  if (problems.length) throw new Error(problems.join("\n"));
+  parse.finish();
   return inputs;
 }

@@ -2,35 +2,34 @@
 // file, the job summary, and whether the step fails.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { annotation, countBySeverity, exitCode, formatters, toolVersion } from "@shipshape/cli";
+import * as core from "@actions/core";
 import { allRules, type LintReport } from "@shipshape/core";
-import * as runner from "@shipshape/runner";
+import { exitCode } from "@shipshape/project";
+import { annotation, countBySeverity, formatters, plural, summary, toolVersion } from "@shipshape/report";
 import type { Inputs } from "./context.js";
 import type { Selection } from "./files.js";
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-export function publish(report: LintReport, inputs: Inputs, selection: Selection): void {
+export async function publish(report: LintReport, inputs: Inputs, selection: Selection): Promise<void> {
   const context = { rules: allRules, color: false, toolVersion };
-  if (inputs.annotations) for (const finding of report.findings) runner.info(annotation(finding));
-  else runner.info(formatters.stylish(report, context));
+  if (inputs.annotations) for (const finding of report.findings) core.info(annotation(finding));
+  else core.info(formatters.stylish(report, context));
 
   const counts = countBySeverity(report);
-  runner.setOutput("error-count", String(counts.error));
-  runner.setOutput("warning-count", String(counts.warning));
-  runner.setOutput("files-checked", String(report.checkedFiles.length));
+  core.setOutput("error-count", String(counts.error));
+  core.setOutput("warning-count", String(counts.warning));
+  core.setOutput("files-checked", String(report.checkedFiles.length));
   if (inputs.sarifFile) {
     mkdirSync(dirname(inputs.sarifFile), { recursive: true });
     writeFileSync(inputs.sarifFile, formatters.sarif(report, context));
-    runner.setOutput("sarif-file", inputs.sarifFile);
+    core.setOutput("sarif-file", inputs.sarifFile);
   }
-  runner.info(
+  core.info(
     `shipshape: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info in ${plural(report.checkedFiles.length, "file")}`,
   );
 
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const note = onlyChangedNote(selection, report);
-  runner.appendSummary(`${formatters.markdown(report, context)}\n${note ? `${note}\n` : ""}`);
+  await core.summary.addRaw(summary.joinSummary([formatters.markdown(report, context), note ?? ""])).write();
 }
 
 function onlyChangedNote({ onlyChanged }: Selection, report: LintReport): string | undefined {

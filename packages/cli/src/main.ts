@@ -3,9 +3,9 @@ import { explainCommand, rulesCommand } from "./commands/rules.js";
 import { lifecycleCommand } from "./commands/lifecycle.js";
 import { lintCommand } from "./commands/lint.js";
 import { planCommand } from "./commands/plan.js";
-import { UsageError } from "./files.js";
+import { UsageError } from "@shipshape/project";
 import type { Io } from "./io.js";
-import { toolVersion } from "./version.js";
+import { toolVersion } from "@shipshape/report";
 
 const usage = `Usage: shipshape <command> [options]
 

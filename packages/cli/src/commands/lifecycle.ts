@@ -12,7 +12,7 @@ import {
   toPlain,
   type LifecycleOutcome,
 } from "@shipshape/core";
-import { UsageError } from "../files.js";
+import { UsageError } from "@shipshape/project";
 import type { Io } from "../io.js";
 
 export const lifecycleUsage = `Usage: shipshape lifecycle preview --policy FILE --images FILE [--now ISO-TIME] [--format text|json]

@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { allRules, atLeast, builtInPresets, lintSources, type LintReport, type Severity, type SourceText } from "@shipshape/core";
-import { loadConfig } from "../config.js";
-import { collectFiles, UsageError } from "../files.js";
-import { formatters, isFormatName } from "../formatters/index.js";
+import { allRules, builtInPresets, type Severity } from "@shipshape/core";
+import { exitCode, lintFiles, selectProjectFiles, UsageError } from "@shipshape/project";
+import { formatters, isFormatName, toolVersion } from "@shipshape/report";
 import type { Io } from "../io.js";
-import { toolVersion } from "../version.js";
 
 export const lintUsage = `Usage: shipshape lint [paths or globs...] [options]
 
@@ -51,11 +48,8 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   if (values.preset !== undefined && !builtInPresets.has(values.preset))
     throw new UsageError(`--preset ${values.preset}: use one of ${[...builtInPresets.keys()].join(", ")}`);
 
-  const loaded = loadConfig(values.config, io.cwd);
-  const config = values.preset ? { ...loaded.config, preset: values.preset } : loaded.config;
-  const files = (await collectFiles(positionals, io.cwd)).filter((file) => !loaded.isIgnored(file));
-  const { sources, unreadable } = readSources(files, io.cwd);
-  const report = lintSources(sources, { config });
+  const { files, config } = await selectProjectFiles({ patterns: positionals, cwd: io.cwd, configPath: values.config, preset: values.preset });
+  const { report, unreadable } = lintFiles(files, io.cwd, config);
   if (values.quiet) report.findings = report.findings.filter((finding) => finding.severity === "error");
 
   const output = formatters[format](report, { rules: allRules, color: format === "stylish" && io.color, toolVersion });
@@ -63,27 +57,6 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   else io.stdout.write(output);
   for (const problem of unreadable) io.stderr.write(`${problem}\n`);
   return exitCode(report, unreadable.length > 0, failOn, maxWarnings);
-}
-
-function readSources(files: string[], cwd: string): { sources: SourceText[]; unreadable: string[] } {
-  const sources: SourceText[] = [];
-  const unreadable: string[] = [];
-  for (const file of files) {
-    try {
-      sources.push({ file, text: readFileSync(`${cwd}/${file}`, "utf8") });
-    } catch (error) {
-      unreadable.push(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-  }
-  return { sources, unreadable };
-}
-
-export function exitCode(report: LintReport, hadUnreadable: boolean, failOn: Severity | "never", maxWarnings?: number): number {
-  if (hadUnreadable || report.findings.some((finding) => finding.ruleId === "parse-error")) return 2;
-  if (failOn !== "never" && report.findings.some((finding) => atLeast(finding.severity, failOn))) return 1;
-  const warnings = report.findings.filter((finding) => finding.severity === "warning").length;
-  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
-  return 0;
 }
 
 function parseFailOn(value: string | undefined): Severity | "never" {

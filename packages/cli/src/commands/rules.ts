@@ -1,5 +1,5 @@
 import { allRules, findRule } from "@shipshape/core";
-import { UsageError } from "../files.js";
+import { UsageError } from "@shipshape/project";
 import type { Io } from "../io.js";
 
 /** `shipshape rules`: the catalogue, one line a rule. */

@@ -4,6 +4,7 @@ import ignore, { type Ignore } from "ignore";
 import { glob } from "tinyglobby";
 import { isLintableFileName } from "@shipshape/core";
 
+/** A problem with what the user asked for (a path, an option, a config file): exit code 2, no stack trace. */
 export class UsageError extends Error {}
 
 const alwaysSkipped = new Set(["node_modules", ".git", "cdk.out.tmp", ".terraform"]);

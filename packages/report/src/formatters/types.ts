@@ -15,9 +15,7 @@ export function countBySeverity(report: LintReport) {
   return counts;
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
+export { plural } from "../text.js";
 
 /** The findings of each file, files in the order they first appear. */
 export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {

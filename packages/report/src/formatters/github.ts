@@ -1,11 +1,8 @@
 import type { Finding } from "@shipshape/core";
+import { escapeCommandData as escapeData, escapeCommandProperty as escapeProperty } from "../text.js";
 import type { Formatter } from "./types.js";
 
 const commands = { error: "error", warning: "warning", info: "notice" } as const;
-
-// Workflow command escaping, as the runner decodes it.
-const escapeData = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const escapeProperty = (text: string) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 export function annotation(finding: Finding): string {
   const properties = [

@@ -39,4 +39,20 @@ describe("InputParser", () => {
     expect(parse.lines("tags")).toEqual(["v1, latest", "sha-1"]);
     expect(parse.problems).toEqual([]);
   });
+
+  it("names every required input that is empty, and throws them all at once", () => {
+    const parse = parserOf({ service: "web", "timeout-minutes": "0.5", bad: "-2", cluster: "" });
+    expect(parse.string("service", { required: true })).toBe("web");
+    expect(parse.string("cluster", { required: true })).toBe("");
+    expect(parse.positiveNumber("timeout-minutes", 30, 360)).toBe(0.5);
+    expect(parse.positiveNumber("bad", 30, 360)).toBe(30);
+    parse.need(false, "image and source-tag exclude each other");
+    expect(() => parse.finish()).toThrow(
+      'invalid inputs:\n- cluster is required\n- bad must be a number above 0, at most 360, found "-2"\n- image and source-tag exclude each other',
+    );
+  });
+
+  it("drops comment lines from line lists", () => {
+    expect(parserOf({ images: "# the web tier\nweb=web:1" }).lines("images")).toEqual(["web=web:1"]);
+  });
 });

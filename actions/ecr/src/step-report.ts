@@ -1,0 +1,31 @@
+// What the main step did so far: the outputs and the job summary are written from it, even when
+// a later part fails.
+import type { LifecyclePlan } from "@shipshape/aws";
+
+export interface RepositoryReport {
+  uri: string;
+  created: boolean;
+  /** Settings that differ from the inputs, in words. */
+  drift: string[];
+  updated: string[];
+}
+
+export interface TagReport {
+  tag: string;
+  imageUri: string;
+  digest: string;
+  /** "pushed", "retagged from sha-1234", "already tagged". */
+  how: string;
+}
+
+export interface LifecycleReport {
+  mode: "preview" | "apply";
+  plan: LifecyclePlan;
+  applied: boolean;
+}
+
+export interface StepReport {
+  repository?: RepositoryReport;
+  tags: TagReport[];
+  lifecycle?: LifecycleReport;
+}

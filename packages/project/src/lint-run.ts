@@ -1,0 +1,65 @@
+// One lint run over a project, as the CLI and the policy-lint action both do it: the config, the
+// files (walked, globbed, .gitignore and the config's ignore globs applied), their text, the
+// findings; and the exit policy that turns a report into 0, 1 or 2.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { atLeast, type LintReport, lintSources, type Severity, type ShipshapeConfig, type SourceText } from "@shipshape/core";
+import { type LoadedConfig, loadConfig } from "./config.js";
+import { collectFiles } from "./files.js";
+
+export interface ProjectSelection {
+  /** Paths relative to `cwd`, sorted. */
+  files: string[];
+  config: ShipshapeConfig;
+  loadedConfig: LoadedConfig;
+}
+
+/** The config (explicit, or .shipshape.yaml in `cwd`), the preset override, and the files to lint. */
+export async function selectProjectFiles(options: {
+  patterns: readonly string[];
+  cwd: string;
+  configPath?: string | undefined;
+  preset?: string | undefined;
+}): Promise<ProjectSelection> {
+  const loadedConfig = loadConfig(options.configPath, options.cwd);
+  const config = options.preset ? { ...loadedConfig.config, preset: options.preset } : loadedConfig.config;
+  const files = (await collectFiles(options.patterns, options.cwd)).filter((file) => !loadedConfig.isIgnored(file));
+  return { files, config, loadedConfig };
+}
+
+/** The files' text; a file that cannot be read is a problem to report, not a crash. */
+export function readSources(files: readonly string[], cwd: string): { sources: SourceText[]; unreadable: string[] } {
+  const sources: SourceText[] = [];
+  const unreadable: string[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ file, text: readFileSync(join(cwd, file), "utf8") });
+    } catch (error) {
+      unreadable.push(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  return { sources, unreadable };
+}
+
+export interface LintRun {
+  report: LintReport;
+  /** One line per file that could not be read. */
+  unreadable: string[];
+}
+
+/** Reads and lints `files` with `config`. */
+export function lintFiles(files: readonly string[], cwd: string, config: ShipshapeConfig): LintRun {
+  const { sources, unreadable } = readSources(files, cwd);
+  return { report: lintSources(sources, { config }), unreadable };
+}
+
+export type FailOn = Severity | "never";
+
+/** 2 for unreadable or unparsable input, 1 for findings at `failOn` or above (or too many warnings), else 0. */
+export function exitCode(report: LintReport, hadUnreadable: boolean, failOn: FailOn, maxWarnings?: number): number {
+  if (hadUnreadable || report.findings.some((finding) => finding.ruleId === "parse-error")) return 2;
+  if (failOn !== "never" && report.findings.some((finding) => atLeast(finding.severity, failOn))) return 1;
+  const warnings = report.findings.filter((finding) => finding.severity === "warning").length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
