@@ -9,7 +9,7 @@ function serviceOf(file: string, text: string): Service {
   const loaded = loadDocument(file, text);
   if (loaded.status !== "loaded") throw new Error(`did not load: ${JSON.stringify(loaded)}`);
   const service = loaded.document.resources.find((resource) => resource.kind === "service");
-  if (!service || service.kind !== "service") throw new Error("no service");
+  if (service?.kind !== "service") throw new Error("no service");
   return service;
 }
 
