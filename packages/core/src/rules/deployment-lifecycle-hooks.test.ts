@@ -19,7 +19,7 @@ testRule(rule, {
       ]),
     },
     {
-      name: "service JSON: a Lambda alias, explicit AWS_LAMBDA, and a rolling service (pause hooks support every ECS strategy)",
+      name: "service JSON: a Lambda alias, explicit AWS_LAMBDA, on a rolling service of the ECS controller (not judged)",
       file: "service.json",
       code: json({
         serviceName: "web",
