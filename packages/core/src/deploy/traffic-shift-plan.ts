@@ -97,6 +97,7 @@ export function planTrafficShift(input: TrafficShiftPlanInput): TrafficShiftPlan
     const percent = input.canaryPercent ?? CANARY_PERCENT_RANGE.default!;
     const interval = input.canaryBakeTimeInMinutes ?? CANARY_BAKE_TIME_RANGE.default!;
     Object.assign(settings, { canaryPercent: percent, canaryBakeTimeInMinutes: interval });
+    // A 100% canary moves everything in its first shift: nothing is left to shift after the wait.
     schedule = toTenths(percent) >= 1000 ? [{ minute: 0, percent: 100 }] : [{ minute: 0, percent }, { minute: interval, percent: 100 }];
   } else if (strategy === "LINEAR") {
     const percent = input.stepPercent ?? LINEAR_STEP_PERCENT_RANGE.default!;
