@@ -9,3 +9,24 @@ export {
   planRollingDeployment,
 } from "./rolling-plan.js";
 export type { RollingPhase, RollingPlan, RollingPlanInput } from "./rolling-plan.js";
+export {
+  BAKE_TIME_RANGE,
+  CANARY_BAKE_TIME_RANGE,
+  CANARY_PERCENT_RANGE,
+  DEPLOYMENT_STRATEGIES,
+  describeRange,
+  inRange,
+  isTrafficShiftStrategy,
+  LINEAR_STEP_BAKE_TIME_RANGE,
+  LINEAR_STEP_PERCENT_RANGE,
+  TRAFFIC_SHIFT_STRATEGIES,
+} from "./strategy-settings.js";
+export type { DeploymentStrategy, SettingRange, TrafficShiftStrategy } from "./strategy-settings.js";
+export { planTrafficShift } from "./traffic-shift-plan.js";
+export type {
+  SettingProblem,
+  TrafficShift,
+  TrafficShiftPlan,
+  TrafficShiftPlanInput,
+  TrafficShiftPlanResult,
+} from "./traffic-shift-plan.js";

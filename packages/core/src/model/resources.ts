@@ -45,6 +45,38 @@ export interface Service extends ResourceBase {
   taskDefinitionReference: TaskDefinitionReference | undefined;
   /** Filled in by the linter when the reference resolves inside the files being linted. */
   taskDefinition?: TaskDefinition;
+  /** The deployment controller and strategy settings, alike from every format. */
+  deployment: ServiceDeployment;
+}
+
+/**
+ * A service's deployment settings, one node per setting as written, whatever the format:
+ * ECS JSON (camelCase), CloudFormation (PascalCase) and Terraform (snake_case, blocks as lists of
+ * one object, unset values as null, "" or []). A field is undefined when the setting is absent; a
+ * node that is not a literal (an intrinsic, a value known only after apply) is kept as it is, and
+ * rules treat it as unknown. Block fields hold the block's object (a map node) when it is one.
+ *
+ * Where each comes from (ECS API / CloudFormation / terraform aws_ecs_service):
+ * - controllerType: deploymentController.type / DeploymentController.Type / deployment_controller[0].type
+ * - configuration: deploymentConfiguration / DeploymentConfiguration / deployment_configuration[0]
+ * - strategy, bakeTimeInMinutes, canaryConfiguration, linearConfiguration: inside it
+ *   (strategy, bake_time_in_minutes, canary_configuration[0], linear_configuration[0])
+ * - lifecycleHooks: its lifecycleHooks / LifecycleHooks / lifecycle_hook blocks
+ * - loadBalancers: loadBalancers / LoadBalancers / load_balancer blocks (each may hold
+ *   advancedConfiguration / AdvancedConfiguration / advanced_configuration[0])
+ */
+export interface ServiceDeployment {
+  controller: Node | undefined;
+  controllerType: Node | undefined;
+  configuration: Node | undefined;
+  strategy: Node | undefined;
+  bakeTimeInMinutes: Node | undefined;
+  canaryConfiguration: Node | undefined;
+  linearConfiguration: Node | undefined;
+  /** The list node; undefined when absent (or an empty Terraform block list). */
+  lifecycleHooks: Node | undefined;
+  /** The list node; undefined when absent (or an empty Terraform block list). */
+  loadBalancers: Node | undefined;
 }
 
 export interface Cluster extends ResourceBase {
@@ -125,7 +157,44 @@ export function makeService(origin: ResourceOrigin): Service {
     launchType: props.str("launchType")?.toUpperCase(),
     capacityProviders,
     taskDefinitionReference: taskDefinitionReference(props.get("taskDefinition")),
+    deployment: serviceDeployment(props),
   };
+}
+
+function serviceDeployment(props: Obj): ServiceDeployment {
+  const controller = block(props.get("deploymentController"));
+  const configuration = block(props.get("deploymentConfiguration"));
+  const settings = configuration?.kind === "map" ? new Obj(configuration) : undefined;
+  return {
+    controller,
+    controllerType: controller?.kind === "map" ? setting(new Obj(controller).get("type")) : undefined,
+    configuration,
+    strategy: setting(settings?.get("strategy")),
+    bakeTimeInMinutes: setting(settings?.get("bakeTimeInMinutes")),
+    canaryConfiguration: block(settings?.get("canaryConfiguration")),
+    linearConfiguration: block(settings?.get("linearConfiguration")),
+    lifecycleHooks: list(settings?.get("lifecycleHooks") ?? settings?.get("lifecycleHook")),
+    loadBalancers: list(props.get("loadBalancers") ?? props.get("loadBalancer")),
+  };
+}
+
+/** A value that is set: not absent, not null, not Terraform's "" for an unset string or number. */
+export function setting(node: Node | undefined): Node | undefined {
+  if (!node || (node.kind === "scalar" && (node.value === null || node.value === ""))) return undefined;
+  return node;
+}
+
+/** A settings object: a map, or Terraform's block (a list of one map; [] when absent). */
+export function block(node: Node | undefined): Node | undefined {
+  const value = setting(node);
+  if (value?.kind !== "seq") return value;
+  const first = value.items[0];
+  return first ? (first.kind === "map" ? first : value) : undefined;
+}
+
+function list(node: Node | undefined): Node | undefined {
+  const value = setting(node);
+  return value?.kind === "seq" && value.items.length === 0 ? undefined : value;
 }
 
 export function makeResource<K extends "cluster" | "classic-load-balancer" | "scalable-target" | "scaling-policy">(

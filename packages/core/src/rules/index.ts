@@ -3,12 +3,15 @@ import autoscalingCapacityRange from "./autoscaling-capacity-range.js";
 import autoscalingTargetTrackingMetric from "./autoscaling-target-tracking-metric.js";
 import awsvpcHostPort from "./awsvpc-host-port.js";
 import awsvpcServiceNetworkConfiguration from "./awsvpc-service-network-configuration.js";
+import blueGreenLoadBalancerConfig from "./blue-green-load-balancer-config.js";
 import capacityProviderOnDemandBase from "./capacity-provider-on-demand-base.js";
 import clusterContainerInsights from "./cluster-container-insights.js";
 import containerMemoryExceedsTask from "./container-memory-exceeds-task.js";
 import containerRunsAsRoot from "./container-runs-as-root.js";
 import deploymentCannotProgress from "./deployment-cannot-progress.js";
 import deploymentCircuitBreaker from "./deployment-circuit-breaker.js";
+import deploymentLifecycleHooks from "./deployment-lifecycle-hooks.js";
+import deploymentStrategySettings from "./deployment-strategy-settings.js";
 import duplicateContainerPort from "./duplicate-container-port.js";
 import ecrKmsEncryption from "./ecr-kms-encryption.js";
 import ecrLifecyclePolicyPresent from "./ecr-lifecycle-policy-present.js";
@@ -70,6 +73,9 @@ export const allRules: readonly Rule[] = [
   linuxCapabilitiesAdded,
   deploymentCannotProgress,
   deploymentCircuitBreaker,
+  deploymentStrategySettings,
+  blueGreenLoadBalancerConfig,
+  deploymentLifecycleHooks,
   serviceAssignsPublicIp,
   placementStrategyValid,
   placementConstraintExpression,
