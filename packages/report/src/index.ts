@@ -13,6 +13,15 @@ export {
   isFormatName,
 } from "./formatters/index.js";
 export { renderPlan } from "./plan.js";
+export {
+  renderTrafficShiftMarkdown,
+  renderTrafficShiftMermaid,
+  renderTrafficShiftTable,
+  type TrafficShiftPlanView,
+  type TrafficShiftRow,
+  trafficShiftJson,
+  trafficShiftRows,
+} from "./traffic-shift.js";
 export * as summary from "./summary.js";
 export { escapeCommandData, escapeCommandProperty, plural } from "./text.js";
 export { toolVersion } from "./version.js";

@@ -17,9 +17,8 @@ import {
   type TrafficShiftStrategy,
 } from "@shipshape/core";
 import { UsageError } from "@shipshape/project";
-import { renderPlan } from "@shipshape/report";
+import { renderPlan, renderTrafficShiftMarkdown, renderTrafficShiftTable, trafficShiftJson } from "@shipshape/report";
 import type { Io } from "../io.js";
-import { renderTrafficShiftMarkdown, renderTrafficShiftTable, trafficShiftJson } from "../plan-render.js";
 
 export const planUsage = `Usage: shipshape plan [--strategy rolling] --desired N [--min PERCENT] [--max PERCENT] [--format text|json|markdown]
        shipshape plan --strategy blue_green|linear|canary --desired N --bake-time MINUTES

@@ -6,7 +6,7 @@ import {
   type TrafficShiftPlanView,
   trafficShiftJson,
   trafficShiftRows,
-} from "./plan-render.js";
+} from "./traffic-shift.js";
 
 const canary: TrafficShiftPlanView = {
   strategy: "CANARY",
