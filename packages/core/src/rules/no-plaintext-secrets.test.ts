@@ -48,6 +48,17 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "AWS_ACCESS_KEY_ID is a credential by name, whatever the value's shape",
+      code: `{
+  "family": "web",
+  "containerDefinitions": [{
+    "name": "web",
+    "environment": [{ "name": "AWS_ACCESS_KEY_ID", "value": "deploy-user-key" }]
+  }]
+}`,
+      errors: [{ messageId: "secretName", line: 5, column: 61, message: '"AWS_ACCESS_KEY_ID"', notInMessage: "deploy-user-key" }],
+    },
+    {
       name: "a secret by name",
       code: `{
   "family": "web",
