@@ -38,7 +38,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html",
   ],
-  peers: { cfnLint: "E3046, E3048, E3713", securityHub: "ECS.9" },
+  peers: { cfnLint: "E3046, E3048, E3713", securityHub: "ECS.9", controlTower: "CT.ECS.PR.5" },
   messages: {
     missing:
       'container "{{container}}" has no logConfiguration, so its output is lost when the task stops: add one, e.g. logDriver "awslogs" with awslogs-group, awslogs-region and awslogs-stream-prefix',

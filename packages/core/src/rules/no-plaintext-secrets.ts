@@ -19,7 +19,13 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html",
   ],
-  peers: { trivy: "AVD-AWS-0036", securityHub: "ECS.8" },
+  peers: {
+    trivy: "AVD-AWS-0036",
+    securityHub: "ECS.8",
+    controlTower: "CT.ECS.PR.12",
+    kics: "ECS Task Definition Container With Plaintext Password",
+    awsConfig: "ecs-no-environment-secrets",
+  },
   messages: {
     secretName: `container "{{container}}" environment variable "{{name}}" holds a plain-text value under a secret's name: ${useSecrets}`,
     secretValue: `container "{{container}}" environment variable "{{name}}" holds {{kind}} in plain text: rotate it and ${useSecrets}`,
