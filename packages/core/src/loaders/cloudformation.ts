@@ -25,13 +25,26 @@ export const cloudFormationTemplate: DocumentReader = {
   read(root, file) {
     const resources = new Obj(root).get("Resources");
     if (resources?.kind !== "map") return [];
+    const sensitiveInputs = noEchoParameters(new Obj(root).get("Parameters"));
     return resources.entries.flatMap(({ key: logicalId, value }) =>
-      value.kind === "map" ? readResource(logicalId, value, file) : [],
+      value.kind === "map" ? readResource(logicalId, value, file, sensitiveInputs) : [],
     );
   },
 };
 
-function readResource(logicalId: string, resourceNode: MapNode, file: string): Resource[] {
+/** The parameters declared `NoEcho: true`: the template says their values are secrets. */
+function noEchoParameters(parameters: Node | undefined): ReadonlySet<string> | undefined {
+  if (parameters?.kind !== "map") return undefined;
+  const names = parameters.entries.filter(({ value }) => asObj(value)?.bool("NoEcho") === true).map(({ key }) => key);
+  return names.length ? new Set(names) : undefined;
+}
+
+function readResource(
+  logicalId: string,
+  resourceNode: MapNode,
+  file: string,
+  sensitiveInputs: ReadonlySet<string> | undefined,
+): Resource[] {
   const resource = new Obj(resourceNode);
   const type = resource.str("Type");
   const properties = resource.get("Properties");
@@ -42,6 +55,7 @@ function readResource(logicalId: string, resourceNode: MapNode, file: string): R
     format: "cloudformation",
     name: logicalId,
     suppressed: suppressions(resource.get("Metadata")),
+    ...(sensitiveInputs ? { sensitiveInputs } : {}),
   };
   switch (type) {
     case "AWS::ECS::TaskDefinition":

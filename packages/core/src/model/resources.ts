@@ -13,6 +13,11 @@ interface ResourceBase {
   props: Obj;
   /** Rules this resource opts out of (CloudFormation `Metadata: shipshape: ignore`), id -> reason. */
   suppressed: ReadonlyMap<string, string>;
+  /**
+   * The document's inputs declared secret, which a reference to carries a secret: CloudFormation
+   * parameters with `NoEcho: true`. Absent where the format has none.
+   */
+  sensitiveInputs?: ReadonlySet<string>;
 }
 
 export interface Container {
@@ -212,8 +217,8 @@ export function makeRepositoryPolicy(origin: ResourceOrigin, policy: Node, parse
   return resource;
 }
 
-function originFields({ file, format, name, suppressed }: ResourceOrigin) {
-  return { file, format, name, suppressed };
+function originFields({ file, format, name, suppressed, sensitiveInputs }: ResourceOrigin) {
+  return sensitiveInputs ? { file, format, name, suppressed, sensitiveInputs } : { file, format, name, suppressed };
 }
 
 function taskDefinitionReference(node: Node | undefined): TaskDefinitionReference | undefined {
