@@ -72,7 +72,7 @@ export function renderSchema(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-const peerNames: Record<string, string> = { cfnLint: "cfn-lint", checkov: "checkov", trivy: "trivy", securityHub: "Security Hub" };
+const peerNames: Record<string, string> = { cfnLint: "cfn-lint", checkov: "checkov", trivy: "trivy", securityHub: "Security Hub", kics: "KICS", controlTower: "Control Tower", awsConfig: "AWS Config" };
 
 /** README.md with the rule catalogue table between its markers brought up to date. */
 export function renderReadme(current: string): string {

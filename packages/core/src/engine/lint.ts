@@ -1,7 +1,7 @@
 import { LineIndex } from "../document/position.js";
 import { pathOf, type Node } from "../document/node.js";
 import type { LoadedDocument, LoadResult } from "../loaders/load.js";
-import type { Resource, ResourceKind, Service, TaskDefinition } from "../model/resources.js";
+import type { Resource, ResourceKind, Service, TargetGroup, TaskDefinition } from "../model/resources.js";
 import { formatMessage, type Rule, type RuleChecks, type RuleContext, type Severity } from "../rules/define.js";
 import { PARSE_ERROR, sortFindings, type Finding } from "./finding.js";
 
@@ -14,6 +14,8 @@ const checkNames: Record<Resource["kind"], keyof RuleChecks> = {
   cluster: "cluster",
   "ecr-repository": "ecrRepository",
   "lifecycle-policy": "lifecyclePolicy",
+  "repository-policy": "repositoryPolicy",
+  "target-group": "targetGroup",
   "classic-load-balancer": "classicLoadBalancer",
   "scalable-target": "scalableTarget",
   "scaling-policy": "scalingPolicy",
@@ -98,6 +100,30 @@ function linkServices(documents: readonly LoadedDocument[]): void {
     const byLogicalId = new Map<string, TaskDefinition>();
     for (const resource of document.resources) if (resource.kind === "task-definition") byLogicalId.set(resource.name, resource);
     for (const resource of document.resources) if (resource.kind === "service") link(resource, byLogicalId, byFamily);
+    linkTargetGroups(document);
+  }
+}
+
+/** A service's target groups in its own document, by logical id / Terraform address or by literal ARN. */
+function linkTargetGroups(document: LoadedDocument): void {
+  const byName = new Map<string, TargetGroup>();
+  const byArn = new Map<string, TargetGroup>();
+  for (const resource of document.resources)
+    if (resource.kind === "target-group") {
+      byName.set(resource.name, resource);
+      const arn = resource.props.str("arn");
+      if (arn) byArn.set(arn, resource);
+    }
+  if (byName.size === 0) return;
+  for (const resource of document.resources) {
+    if (resource.kind !== "service") continue;
+    for (const target of resource.loadBalancerTargets) {
+      const arn = target.targetGroupArn.kind === "scalar" ? target.targetGroupArn.value : undefined;
+      const found =
+        (target.targetGroupName !== undefined ? byName.get(target.targetGroupName) : undefined) ??
+        (typeof arn === "string" ? byArn.get(arn) : undefined);
+      if (found) target.targetGroup = found;
+    }
   }
 }
 

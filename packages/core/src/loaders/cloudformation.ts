@@ -4,6 +4,7 @@ import { asObj, Obj, scalarString } from "../model/obj.js";
 import {
   makeEcrRepository,
   makeLifecyclePolicy,
+  makeRepositoryPolicy,
   makeResource,
   makeService,
   makeTaskDefinition,
@@ -24,13 +25,26 @@ export const cloudFormationTemplate: DocumentReader = {
   read(root, file) {
     const resources = new Obj(root).get("Resources");
     if (resources?.kind !== "map") return [];
+    const sensitiveInputs = noEchoParameters(new Obj(root).get("Parameters"));
     return resources.entries.flatMap(({ key: logicalId, value }) =>
-      value.kind === "map" ? readResource(logicalId, value, file) : [],
+      value.kind === "map" ? readResource(logicalId, value, file, sensitiveInputs) : [],
     );
   },
 };
 
-function readResource(logicalId: string, resourceNode: MapNode, file: string): Resource[] {
+/** The parameters declared `NoEcho: true`: the template says their values are secrets. */
+function noEchoParameters(parameters: Node | undefined): ReadonlySet<string> | undefined {
+  if (parameters?.kind !== "map") return undefined;
+  const names = parameters.entries.filter(({ value }) => asObj(value)?.bool("NoEcho") === true).map(({ key }) => key);
+  return names.length ? new Set(names) : undefined;
+}
+
+function readResource(
+  logicalId: string,
+  resourceNode: MapNode,
+  file: string,
+  sensitiveInputs: ReadonlySet<string> | undefined,
+): Resource[] {
   const resource = new Obj(resourceNode);
   const type = resource.str("Type");
   const properties = resource.get("Properties");
@@ -41,6 +55,7 @@ function readResource(logicalId: string, resourceNode: MapNode, file: string): R
     format: "cloudformation",
     name: logicalId,
     suppressed: suppressions(resource.get("Metadata")),
+    ...(sensitiveInputs ? { sensitiveInputs } : {}),
   };
   switch (type) {
     case "AWS::ECS::TaskDefinition":
@@ -49,6 +64,8 @@ function readResource(logicalId: string, resourceNode: MapNode, file: string): R
       return [makeService(origin)];
     case "AWS::ECS::Cluster":
       return [makeResource("cluster", origin)];
+    case "AWS::ElasticLoadBalancingV2::TargetGroup":
+      return [makeResource("target-group", origin)];
     case "AWS::ElasticLoadBalancing::LoadBalancer":
       return [makeResource("classic-load-balancer", origin)];
     case "AWS::ApplicationAutoScaling::ScalableTarget":
@@ -65,10 +82,25 @@ function readResource(logicalId: string, resourceNode: MapNode, file: string): R
 function repositoryWithPolicy(origin: ResourceOrigin): Resource[] {
   const policyText: Node | undefined = new Obj(origin.node).obj("LifecyclePolicy")?.get("LifecyclePolicyText");
   const repository = makeEcrRepository(origin, policyText !== undefined);
-  if (!policyText) return [repository];
+  const resources: Resource[] = [repository, ...repositoryPolicy(origin)];
+  if (!policyText) return resources;
   const embedded = parseEmbeddedJson(policyText);
-  if (!embedded) return [repository]; // an intrinsic function: known only at deploy time
-  return [repository, makeLifecyclePolicy(origin, embedded.node ?? policyText, embedded.error)];
+  if (!embedded) return resources; // an intrinsic function: known only at deploy time
+  return [...resources, makeLifecyclePolicy(origin, embedded.node ?? policyText, embedded.error)];
+}
+
+/** RepositoryPolicyText: a policy document written as an object, or as a JSON string. */
+function repositoryPolicy(origin: ResourceOrigin): Resource[] {
+  const text = new Obj(origin.node).get("RepositoryPolicyText");
+  if (!text) return [];
+  if (text.kind === "map" && !isIntrinsic(text)) return [makeRepositoryPolicy(origin, text)];
+  const embedded = parseEmbeddedJson(text);
+  if (!embedded) return []; // an intrinsic function: known only at deploy time
+  return [makeRepositoryPolicy(origin, embedded.node ?? text, embedded.error)];
+}
+
+function isIntrinsic(node: MapNode): boolean {
+  return node.entries.length === 1 && (node.entries[0]!.key === "Ref" || node.entries[0]!.key.startsWith("Fn::"));
 }
 
 const noSuppressions: ReadonlyMap<string, string> = new Map();

@@ -1,7 +1,9 @@
+import { parseEmbeddedJson } from "../document/embedded.js";
 import type { MapNode, Node } from "../document/node.js";
 import { Obj } from "../model/obj.js";
 import {
   makeEcrRepository,
+  makeRepositoryPolicy,
   makeResource,
   makeService,
   makeTaskDefinition,
@@ -43,6 +45,19 @@ export const serviceJson: DocumentReader = {
       const props = new Obj(node);
       return makeService(origin(node, file, props.str("serviceName") ?? props.str("service") ?? file));
     });
+  },
+};
+
+/** SetRepositoryPolicy input, or `aws ecr get-repository-policy` output: the policy is a JSON string in policyText. */
+export const repositoryPolicyJson: DocumentReader = {
+  description: "ECR repository policy",
+  matches: (root) => new Obj(root).get("policyText")?.kind === "scalar",
+  read(root, file) {
+    const text = new Obj(root).get("policyText")!;
+    const embedded = parseEmbeddedJson(text);
+    if (!embedded) return [];
+    const name = new Obj(root).str("repositoryName") ?? file;
+    return [makeRepositoryPolicy(origin(root, file, name), embedded.node ?? text, embedded.error)];
   },
 };
 

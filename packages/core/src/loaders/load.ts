@@ -3,7 +3,7 @@ import { parseJson, SyntaxProblem } from "../document/parse-json.js";
 import { parseYaml } from "../document/parse-yaml.js";
 import type { Resource } from "../model/resources.js";
 import { cloudFormationTemplate } from "./cloudformation.js";
-import { clusterJson, repositoryJson, serviceJson, taskDefinitionJson } from "./ecs-json.js";
+import { clusterJson, repositoryJson, repositoryPolicyJson, serviceJson, taskDefinitionJson } from "./ecs-json.js";
 import { lifecyclePolicyJson } from "./lifecycle-json.js";
 import type { DocumentReader } from "./reader.js";
 import { terraformPlan } from "./terraform-plan.js";
@@ -29,6 +29,7 @@ export const documentReaders: DocumentReader[] = [
   taskDefinitionJson,
   lifecyclePolicyJson,
   serviceJson,
+  repositoryPolicyJson,
   repositoryJson,
   clusterJson,
 ];

@@ -142,11 +142,12 @@ function collectReferences(module: Obj, prefix: string, references: Map<string, 
     const expressions = resource.get("expressions");
     if (!address || expressions?.kind !== "map") continue;
     for (const { key, value } of expressions.entries) {
-      const named = (asObj(value)?.strings("references") ?? []).flatMap((reference) => {
-        const match = /^(aws_[a-z0-9_]+\.[A-Za-z_][\w-]*)/.exec(reference);
-        return match ? [`${prefix}${match[1]}`] : [];
-      });
-      if (named.length) references.set(`${prefix}${address} ${key}`, [...new Set(named)]);
+      addReferences(references, `${prefix}${address} ${key}`, asObj(value), prefix);
+      // A nested block (load_balancer { target_group_arn = ... }) is a list of expression maps.
+      if (value.kind === "seq")
+        for (const block of value.items)
+          for (const { key: inner, value: innerValue } of asObj(block)?.node.entries ?? [])
+            addReferences(references, `${prefix}${address} ${key}.${inner}`, asObj(innerValue), prefix);
     }
   }
   const calls = module.get("module_calls");
@@ -155,6 +156,14 @@ function collectReferences(module: Obj, prefix: string, references: Map<string, 
     const child = asObj(value)?.obj("module");
     if (child) collectReferences(child, `${prefix}module.${name}.`, references);
   }
+}
+
+function addReferences(references: Map<string, string[]>, key: string, expression: Obj | undefined, prefix: string): void {
+  const named = (expression?.strings("references") ?? []).flatMap((reference) => {
+    const match = /^(aws_[a-z0-9_]+\.[A-Za-z_][\w-]*)/.exec(reference);
+    return match ? [`${prefix}${match[1]}`] : [];
+  });
+  if (named.length) references.set(key, [...new Set([...(references.get(key) ?? []), ...named])]);
 }
 
 /** A string value that is really there: plans write unset strings as null (and some as ""). */

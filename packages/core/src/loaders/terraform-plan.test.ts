@@ -317,6 +317,76 @@ describe("Terraform plan reader", () => {
     expect(oneLine.slice(elb.column - 1, elb.column - 1 + '"legacy-web"'.length)).toBe('"legacy-web"');
   });
 
+  it("reads aws_ecr_repository_policy's policy string as the policy document", () => {
+    const text = plan([
+      {
+        address: "aws_ecr_repository_policy.web",
+        values: { repository: "web", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "ecr:*" }] }) },
+      },
+    ]);
+    const [policy] = resourcesOf("plan.json", text);
+    expect(policy?.kind).toBe("repository-policy");
+    const findings = lintSources([{ file: "plan.json", text }]).findings.filter((f) => f.ruleId === "ecr-repository-policy-public");
+    expect(findings.map(({ line, resource }) => ({ line, resource }))).toEqual([
+      { line: lineOf(text, '"policy": '), resource: "aws_ecr_repository_policy.web" },
+    ]);
+  });
+
+  it("links a service's load_balancer block to the target group its configuration references", () => {
+    const parsed = JSON.parse(
+      plan([
+        {
+          address: "aws_ecs_service.web",
+          values: { name: "web", task_definition: "web:1", load_balancer: [{ container_name: "web", container_port: 80, target_group_arn: null }] },
+          unknown: { load_balancer: [{ target_group_arn: true }] },
+        },
+        { address: "aws_lb_target_group.web", values: { name: "web", port: 80, health_check: [{ port: "8080" }] } },
+      ]),
+    );
+    parsed.configuration.root_module.resources[0].expressions = {
+      load_balancer: [{ target_group_arn: { references: ["aws_lb_target_group.web.arn", "aws_lb_target_group.web"] } }],
+    };
+    const [service, targetGroup] = resourcesOf("plan.json", JSON.stringify(parsed));
+    expect(targetGroup?.kind).toBe("target-group");
+    expect(service?.kind === "service" && service.loadBalancerTargets.map((target) => target.targetGroupName)).toEqual([
+      "aws_lb_target_group.web",
+    ]);
+  });
+
+  it("checks a dynamic host port against the health check of the target group the plan links", () => {
+    const parsed = JSON.parse(
+      plan([
+        {
+          address: "aws_ecs_service.web",
+          values: { name: "web", load_balancer: [{ container_name: "web", container_port: 8080, target_group_arn: null }] },
+          unknown: { task_definition: true, load_balancer: [{ target_group_arn: true }] },
+          references: { task_definition: ["aws_ecs_task_definition.web.arn", "aws_ecs_task_definition.web"] },
+        },
+        {
+          address: "aws_ecs_task_definition.web",
+          values: {
+            family: "web",
+            network_mode: "bridge",
+            container_definitions: JSON.stringify([
+              { name: "web", image: "nginx:1.27", memory: 256, portMappings: [{ containerPort: 8080, hostPort: 0 }] },
+            ]),
+          },
+        },
+        { address: "aws_lb_target_group.web", values: { name: "web", port: 80, health_check: [{ port: "8080" }] } },
+      ]),
+    );
+    parsed.configuration.root_module.resources[0].expressions.load_balancer = [
+      { target_group_arn: { references: ["aws_lb_target_group.web.arn", "aws_lb_target_group.web"] } },
+    ];
+    const text = JSON.stringify(parsed, null, 2);
+    const findings = lintSources([{ file: "plan.json", text }]).findings.filter(
+      (finding) => finding.ruleId === "dynamic-host-port-health-check",
+    );
+    expect(findings.map(({ line, resource }) => ({ line, resource }))).toEqual([
+      { line: lineOf(text, '"port": "8080"'), resource: "aws_ecs_service.web" },
+    ]);
+  });
+
   it("leaves other JSON with a format_version to the other readers", () => {
     expect(loadDocument("x.json", '{"format_version": "1.0", "name": "x"}').status).toBe("skipped");
   });

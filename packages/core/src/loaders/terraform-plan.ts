@@ -4,6 +4,7 @@ import { Obj } from "../model/obj.js";
 import {
   makeEcrRepository,
   makeLifecyclePolicy,
+  makeRepositoryPolicy,
   makeResource,
   makeService,
   makeTaskDefinition,
@@ -77,7 +78,10 @@ export const terraformPlan: DocumentReader = {
       (resource): resource is TaskDefinition => resource.kind === "task-definition",
     );
     for (const resource of resources)
-      if (resource.kind === "service") linkTaskDefinition(resource, taskDefinitions, references);
+      if (resource.kind === "service") {
+        linkTaskDefinition(resource, taskDefinitions, references);
+        nameTargetGroup(resource, resources, references);
+      }
     return resources;
   },
 };
@@ -101,6 +105,11 @@ function readResource(
       return [makeEcrRepository(origin, withPolicy(values, origin.name))];
     case "aws_ecr_lifecycle_policy":
       return lifecyclePolicy(origin, values.get("policy"));
+    case "aws_ecr_repository_policy":
+      return repositoryPolicy(origin, values.get("policy"));
+    case "aws_lb_target_group":
+    case "aws_alb_target_group":
+      return [makeResource("target-group", origin)];
     case "aws_elb":
       return [makeResource("classic-load-balancer", origin)];
     case "aws_appautoscaling_target":
@@ -125,6 +134,29 @@ function lifecyclePolicy(origin: ResourceOrigin, text: Node | undefined): Resour
   if (!text || (text.kind === "scalar" && text.value === null)) return [];
   const embedded = parseEmbeddedJson(text);
   return [makeLifecyclePolicy(origin, embedded?.node ?? text, embedded?.error)];
+}
+
+/** The policy document parsed; an unknown policy (known after apply) is no resource. */
+function repositoryPolicy(origin: ResourceOrigin, text: Node | undefined): Resource[] {
+  if (!text) return [];
+  const embedded = parseEmbeddedJson(text);
+  if (!embedded) return [];
+  return [makeRepositoryPolicy(origin, embedded.node ?? text, embedded.error)];
+}
+
+/**
+ * Names the target group of a service with one load_balancer block: the aws_lb_target_group its
+ * target_group_arn references in the configuration (the ARN itself is unknown until apply).
+ * Blocks of a set have no stable order, so a service with several blocks is left unnamed.
+ */
+function nameTargetGroup(service: Service, resources: Resource[], references: Map<string, string[]>): void {
+  const [target, ...others] = service.loadBalancerTargets;
+  if (!target || others.length > 0 || target.targetGroupName !== undefined) return;
+  const targets = references.get(`${configAddress(service.name)} load_balancer.target_group_arn`) ?? [];
+  const candidates = resources.filter((resource) => resource.kind === "target-group" && targets.includes(configAddress(resource.name)));
+  const chosen =
+    candidates.length === 1 ? candidates[0] : candidates.find((group) => instanceKey(group.name) === instanceKey(service.name));
+  if (chosen) target.targetGroupName = chosen.name;
 }
 
 /**

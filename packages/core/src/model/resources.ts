@@ -13,6 +13,11 @@ interface ResourceBase {
   props: Obj;
   /** Rules this resource opts out of (CloudFormation `Metadata: shipshape: ignore`), id -> reason. */
   suppressed: ReadonlyMap<string, string>;
+  /**
+   * The document's inputs declared secret, which a reference to carries a secret: CloudFormation
+   * parameters with `NoEcho: true`. Absent where the format has none.
+   */
+  sensitiveInputs?: ReadonlySet<string>;
 }
 
 export interface Container {
@@ -47,6 +52,31 @@ export interface Service extends ResourceBase {
   taskDefinition?: TaskDefinition;
   /** The deployment controller and strategy settings, alike from every format. */
   deployment: ServiceDeployment;
+  /** The service's loadBalancers items (LoadBalancers, Terraform load_balancer blocks) that name a target group. */
+  loadBalancerTargets: LoadBalancerTarget[];
+}
+
+/** One loadBalancers item of a service that sends traffic to an ALB/NLB target group. */
+export interface LoadBalancerTarget {
+  /** The item itself. */
+  node: Node;
+  /** containerName and containerPort, when literals. */
+  containerName?: string;
+  containerPort?: number;
+  /** targetGroupArn as written. */
+  targetGroupArn: Node;
+  /**
+   * The target group's name in the same document: the logical id of a CloudFormation `!Ref` /
+   * `!GetAtt X.TargetGroupArn`, or the Terraform address the configuration references.
+   */
+  targetGroupName?: string;
+  /** Filled in by the linter when the target group is in the same document (by name or by its literal ARN). */
+  targetGroup?: TargetGroup;
+}
+
+/** An ALB/NLB target group (AWS::ElasticLoadBalancingV2::TargetGroup, aws_lb_target_group / aws_alb_target_group). */
+export interface TargetGroup extends ResourceBase {
+  kind: "target-group";
 }
 
 /**
@@ -97,6 +127,18 @@ export interface LifecyclePolicyResource extends ResourceBase {
   parseError?: string;
 }
 
+/**
+ * An ECR repository policy: CloudFormation AWS::ECR::Repository RepositoryPolicyText, Terraform
+ * aws_ecr_repository_policy's policy, or SetRepositoryPolicy / GetRepositoryPolicy JSON (policyText).
+ */
+export interface RepositoryPolicyResource extends ResourceBase {
+  kind: "repository-policy";
+  /** The IAM policy document's root (for a policy held in a string, parsed and re-anchored at the string). */
+  policy: Node;
+  /** Why a policy text could not be read as JSON. */
+  parseError?: string;
+}
+
 export interface ClassicLoadBalancer extends ResourceBase {
   kind: "classic-load-balancer";
 }
@@ -115,6 +157,8 @@ export type Resource =
   | Cluster
   | EcrRepository
   | LifecyclePolicyResource
+  | RepositoryPolicyResource
+  | TargetGroup
   | ClassicLoadBalancer
   | ScalableTarget
   | ScalingPolicy;
@@ -158,6 +202,7 @@ export function makeService(origin: ResourceOrigin): Service {
     capacityProviders,
     taskDefinitionReference: taskDefinitionReference(props.get("taskDefinition")),
     deployment: serviceDeployment(props),
+    loadBalancerTargets: loadBalancerTargets(props),
   };
 }
 
@@ -197,7 +242,28 @@ function list(node: Node | undefined): Node | undefined {
   return value?.kind === "seq" && value.items.length === 0 ? undefined : value;
 }
 
-export function makeResource<K extends "cluster" | "classic-load-balancer" | "scalable-target" | "scaling-policy">(
+function loadBalancerTargets(props: Obj): LoadBalancerTarget[] {
+  // ECS JSON and CloudFormation: loadBalancers / LoadBalancers; Terraform: load_balancer blocks.
+  const targets: LoadBalancerTarget[] = [];
+  for (const item of [...props.objs("loadBalancers"), ...props.objs("loadBalancer")]) {
+    const targetGroupArn = item.get("targetGroupArn");
+    if (!targetGroupArn || (targetGroupArn.kind === "scalar" && (targetGroupArn.value === null || targetGroupArn.value === "")))
+      continue;
+    const target: LoadBalancerTarget = { node: item.node, targetGroupArn };
+    const containerName = item.str("containerName");
+    const containerPort = item.num("containerPort");
+    const targetGroupName = logicalIdOf(targetGroupArn);
+    if (containerName !== undefined) target.containerName = containerName;
+    if (containerPort !== undefined) target.containerPort = containerPort;
+    if (targetGroupName !== undefined) target.targetGroupName = targetGroupName;
+    targets.push(target);
+  }
+  return targets;
+}
+
+export function makeResource<
+  K extends "cluster" | "classic-load-balancer" | "scalable-target" | "scaling-policy" | "target-group",
+>(
   kind: K,
   origin: ResourceOrigin,
 ): Extract<Resource, { kind: K }> {
@@ -214,8 +280,14 @@ export function makeLifecyclePolicy(origin: ResourceOrigin, policy: Node, parseE
   return resource;
 }
 
-function originFields({ file, format, name, suppressed }: ResourceOrigin) {
-  return { file, format, name, suppressed };
+export function makeRepositoryPolicy(origin: ResourceOrigin, policy: Node, parseError?: string): RepositoryPolicyResource {
+  const resource: RepositoryPolicyResource = { ...originFields(origin), props: new Obj(origin.node), kind: "repository-policy", policy };
+  if (parseError) resource.parseError = parseError;
+  return resource;
+}
+
+function originFields({ file, format, name, suppressed, sensitiveInputs }: ResourceOrigin) {
+  return sensitiveInputs ? { file, format, name, suppressed, sensitiveInputs } : { file, format, name, suppressed };
 }
 
 function taskDefinitionReference(node: Node | undefined): TaskDefinitionReference | undefined {
@@ -227,6 +299,18 @@ function taskDefinitionReference(node: Node | undefined): TaskDefinitionReferenc
   // arn:aws:ecs:region:account:task-definition/family:revision, or family[:revision]
   const family = text.replace(/^arn:[^:]+:ecs:[^:]*:[^:]*:task-definition\//, "").replace(/:\d+$/, "");
   return { node, family };
+}
+
+/** The logical id of a CloudFormation `!Ref X` or `!GetAtt X.Attribute` (either form), if the node is one. */
+export function logicalIdOf(node: Node): string | undefined {
+  const ref = refTarget(node);
+  if (ref !== undefined) return ref;
+  let argument: Node | undefined;
+  if (node.kind === "tagged" && node.tag === "GetAtt") argument = node.value;
+  else if (node.kind === "map" && node.entries.length === 1 && node.entries[0]!.key === "Fn::GetAtt") argument = node.entries[0]!.value;
+  if (!argument) return undefined;
+  const first = argument.kind === "seq" ? scalarString(argument.items[0]) : scalarString(argument)?.split(".")[0];
+  return first || undefined;
 }
 
 /** The logical id of a CloudFormation `!Ref X` / `{"Ref": "X"}`, if the node is one. */

@@ -57,6 +57,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html",
   ],
+  peers: { cfnLint: "E3052" },
   messages: {
     missingNetworkConfiguration:
       "{{reason}}, but the service has no {{property}}: add {{awsvpc}} with the subnets (and security groups) for the tasks' network interfaces",

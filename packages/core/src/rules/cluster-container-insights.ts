@@ -15,7 +15,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/deploy-container-insights-ECS-cluster.html",
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12",
   ],
-  peers: { checkov: "CKV_AWS_65", securityHub: "ECS.12" },
+  peers: { checkov: "CKV_AWS_65", trivy: "AVD-AWS-0034", securityHub: "ECS.12", controlTower: "CT.ECS.PR.2", kics: "ECS Cluster with Container Insights Disabled" },
   messages: {
     missing:
       'the cluster does not turn on Container Insights: add the setting { name: containerInsights, value: enhanced } (or "enabled")',

@@ -16,6 +16,7 @@ export default defineRule({
     "Without user, the container runs as the image's USER, which is root for most images; a process running as root inside the container turns any escape or misconfigured mount into root on the host.",
   fix: 'Set user to a non-root uid[:gid] (e.g. "1000:1000") or a named user the image defines.',
   references: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html"],
+  peers: { controlTower: "CT.ECS.PR.3", awsConfig: "ecs-task-definition-nonroot-user" },
   messages: {
     missing: 'container "{{container}}" does not set user, so it runs as the image\'s user (root for most images): set a non-root user such as "1000:1000"',
     root: 'container "{{container}}" runs as user "{{user}}" (root): set a non-root user such as "1000:1000"',

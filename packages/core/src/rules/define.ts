@@ -4,9 +4,11 @@ import type {
   Cluster,
   EcrRepository,
   LifecyclePolicyResource,
+  RepositoryPolicyResource,
   ScalableTarget,
   ScalingPolicy,
   Service,
+  TargetGroup,
   TaskDefinition,
 } from "../model/resources.js";
 
@@ -28,6 +30,8 @@ export interface RuleChecks<MessageId extends string = string> {
   cluster?(cluster: Cluster, context: RuleContext<MessageId>): void;
   ecrRepository?(repository: EcrRepository, context: RuleContext<MessageId>): void;
   lifecyclePolicy?(policy: LifecyclePolicyResource, context: RuleContext<MessageId>): void;
+  repositoryPolicy?(policy: RepositoryPolicyResource, context: RuleContext<MessageId>): void;
+  targetGroup?(targetGroup: TargetGroup, context: RuleContext<MessageId>): void;
   classicLoadBalancer?(loadBalancer: ClassicLoadBalancer, context: RuleContext<MessageId>): void;
   scalableTarget?(target: ScalableTarget, context: RuleContext<MessageId>): void;
   scalingPolicy?(policy: ScalingPolicy, context: RuleContext<MessageId>): void;
@@ -39,6 +43,11 @@ export interface PeerIds {
   checkov?: string;
   trivy?: string;
   securityHub?: string;
+  kics?: string;
+  /** AWS Control Tower proactive controls (CT.ECS.PR.*, CT.ECR.PR.*). */
+  controlTower?: string;
+  /** AWS Config managed rules. */
+  awsConfig?: string;
 }
 
 export interface RuleDefinition<MessageId extends string = string> {

@@ -16,7 +16,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html",
     "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EncryptionConfiguration.html",
   ],
-  peers: { checkov: "CKV_AWS_136" },
+  peers: { checkov: "CKV_AWS_136", trivy: "AVD-AWS-0033", kics: "ECR Repository Not Encrypted With CMK", awsConfig: "ecr-repository-cmk-encryption-enabled" },
   messages: {
     missingConfiguration:
       'The repository has no {{block}}, so ECR encrypts images with Amazon S3-managed keys (AES256): set {{type}} to "KMS" with a customer managed key in {{key}} (without {{key}}, KMS uses the AWS managed key for ECR)',

@@ -36,7 +36,7 @@ export default defineRule<MessageId>({
     "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html",
     "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageTagMutabilityExclusionFilter.html",
   ],
-  peers: { checkov: "CKV_AWS_51", trivy: "AVD-AWS-0031", securityHub: "ECR.2" },
+  peers: { checkov: "CKV_AWS_51", trivy: "AVD-AWS-0031", securityHub: "ECR.2", kics: "ECR Image Tag Not Immutable" },
   messages: {
     mutableByDefault:
       '{{property}} is not set, so tags are MUTABLE (ECR\'s default) and a push can move an existing tag to another image: set it to "IMMUTABLE" (or "IMMUTABLE_WITH_EXCLUSION" with filters for tags such as latest)',

@@ -19,7 +19,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EFSAuthorizationConfig.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html",
   ],
-  peers: { checkov: "CKV_AWS_97", trivy: "AVD-AWS-0035" },
+  peers: { checkov: "CKV_AWS_97", trivy: "AVD-AWS-0035", kics: "ECS Task Definition Volume Not Encrypted", awsConfig: "ecs-task-definition-efs-encryption-enabled" },
   messages: {
     absent:
       'EFS volume "{{volume}}" does not set transitEncryption (the default is DISABLED): set transitEncryption to "ENABLED"',

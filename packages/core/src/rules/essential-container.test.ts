@@ -14,8 +14,14 @@ testRule(rule, {
 }`,
     },
     {
-      name: "no containers at all",
-      code: `{ "family": "web", "containerDefinitions": [] }`,
+      name: "CloudFormation container definitions from a parameter (unknown until deploy)",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions: !Ref Containers
+`,
     },
     {
       name: "CloudFormation essential from a condition (unknown until deploy)",
@@ -32,6 +38,22 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "an empty container list (ECS JSON)",
+      code: `{ "family": "web", "containerDefinitions": [] }`,
+      errors: [{ messageId: "noContainers", line: 1, column: 44, message: "lists no containers" }],
+    },
+    {
+      name: "an empty container list (CloudFormation, cfn-lint E3042)",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions: []
+`,
+      errors: [{ messageId: "noContainers", line: 5, column: 29 }],
+    },
     {
       name: "every container non-essential",
       code: `{

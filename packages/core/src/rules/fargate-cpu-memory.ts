@@ -39,7 +39,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html",
   ],
-  peers: { cfnLint: "E3047, E3048" },
+  peers: { cfnLint: "E3047, E3048", kics: "ECS Task Definition Invalid CPU or Memory" },
   messages: {
     missingCpu: `requiresCompatibilities includes FARGATE, but the task has no cpu: set cpu to one of ${validCpu} (CPU units) or the same in vCPU ("1 vCPU")`,
     missingMemory: `requiresCompatibilities includes FARGATE, but the task has no memory: set memory (MiB, or "2 GB") to a value the task's cpu allows`,

@@ -26,7 +26,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-versions-retired.html",
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-10",
   ],
-  peers: { checkov: "CKV_AWS_332 (Terraform)", securityHub: "ECS.10" },
+  peers: { checkov: "CKV_AWS_332 (Terraform)", securityHub: "ECS.10", controlTower: "CT.ECS.PR.1" },
   messages: {
     outdated: 'platformVersion "{{value}}" is a deprecated Fargate Linux platform version: use "LATEST" or "1.4.0"',
     notAVersion: 'platformVersion "{{value}}" is not a Fargate platform version: use "LATEST" or "1.4.0"',

@@ -9,7 +9,7 @@ export default defineRule({
     "Fargate supports only the awsvpc network mode; RegisterTaskDefinition rejects any other mode, and an absent mode defaults to bridge.",
   fix: 'Set networkMode (NetworkMode in CloudFormation, network_mode in Terraform) to "awsvpc".',
   references: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html"],
-  peers: { cfnLint: "E3048" },
+  peers: { cfnLint: "E3048", controlTower: "CT.ECS.PR.4 (awsvpc for every task)" },
   messages: {
     wrongMode: 'requiresCompatibilities includes FARGATE, but networkMode is "{{mode}}": Fargate supports only "awsvpc"',
     missingMode: 'requiresCompatibilities includes FARGATE, but networkMode is not set (ECS defaults to "bridge"): set it to "awsvpc"',

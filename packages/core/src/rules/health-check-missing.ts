@@ -13,6 +13,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
   ],
+  peers: { kics: "ECS Task Definition HealthCheck Missing" },
   messages: {
     missing:
       'essential container "{{container}}" has no healthCheck: add one with a command (e.g. ["CMD-SHELL", "curl -f http://localhost/health || exit 1"]) so ECS can replace it when it stops serving',

@@ -12,7 +12,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
   ],
-  peers: { checkov: "CKV_AWS_335 (Terraform)", securityHub: "ECS.3" },
+  peers: { checkov: "CKV_AWS_335 (Terraform)", securityHub: "ECS.3", controlTower: "CT.ECS.PR.10" },
   messages: {
     hostMode:
       '{{property}} is "host": the task\'s containers share the host\'s {{namespace}} namespace; remove it or use "task"',

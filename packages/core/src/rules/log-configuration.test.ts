@@ -4,6 +4,24 @@ import { testRule } from "./test-support/rule-tester.js";
 testRule(rule, {
   valid: [
     {
+      name: "every documented awslogs option, and Docker's",
+      code: `{
+  "family": "web",
+  "containerDefinitions": [{
+    "name": "web",
+    "logConfiguration": {
+      "logDriver": "awslogs",
+      "options": {
+        "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web",
+        "awslogs-create-group": "true", "awslogs-datetime-format": "%Y-%m-%d", "awslogs-multiline-pattern": "^INFO",
+        "awslogs-endpoint": "https://logs.eu-west-1.amazonaws.com", "mode": "non-blocking", "max-buffer-size": "25m",
+        "tag": "{{.Name}}"
+      }
+    }
+  }]
+}`,
+    },
+    {
       name: "Fargate awslogs with group, region and stream prefix",
       code: `{
   "family": "web",
@@ -61,6 +79,30 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "unknown awslogs option names (cfn-lint E3046)",
+      code: `{
+  "family": "web",
+  "containerDefinitions": [{
+    "name": "web",
+    "logConfiguration": {
+      "logDriver": "awslogs",
+      "options": {
+        "awslogs-group": "/ecs/web",
+        "awslogs-region": "eu-west-1",
+        "awslogs-stream-prefx": "web",
+        "awslogs_create_group": "true",
+        "retention": "7"
+      }
+    }
+  }]
+}`,
+      errors: [
+        { messageId: "unknownOption", line: 10, column: 33, message: '"awslogs-stream-prefx" to the awslogs driver, which has no such option (did you mean "awslogs-stream-prefix"?)' },
+        { messageId: "unknownOption", line: 11, column: 33, message: '(did you mean "awslogs-create-group"?)' },
+        { messageId: "unknownOption", line: 12, column: 22, notInMessage: "did you mean" },
+      ],
+    },
     {
       name: "no log configuration",
       code: `{

@@ -8,6 +8,34 @@ const githubToken = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 testRule(rule, {
   valid: [
     {
+      name: "CloudFormation: values unknown until deploy that are not secret by their source",
+      file: "stack.yaml",
+      code: `Parameters:
+  DatabasePasswordArn:
+    Type: String
+  DbPassword:
+    Type: String
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: orders
+          Image: nginx:1.27
+          Environment:
+            - Name: ORDERS_DB_PASSWORD
+              Value: !Ref DatabasePasswordArn
+            - Name: DB_PASSWORD
+              Value: !Ref DbPassword
+            - Name: API_TOKEN
+              Value: !ImportValue shared-api-token-arn
+            - Name: DB_SECRET
+              Value: !GetAtt DbSecret.Id
+            - Name: SMTP_PASSWORD
+              Value: "{{resolve:ssm:/prod/smtp/password-parameter-name}}"
+`,
+    },
+    {
       name: "harmless values and metadata names",
       code: `{
   "family": "web",
@@ -47,6 +75,17 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "AWS_ACCESS_KEY_ID is a credential by name, whatever the value's shape",
+      code: `{
+  "family": "web",
+  "containerDefinitions": [{
+    "name": "web",
+    "environment": [{ "name": "AWS_ACCESS_KEY_ID", "value": "deploy-user-key" }]
+  }]
+}`,
+      errors: [{ messageId: "secretName", line: 5, column: 61, message: '"AWS_ACCESS_KEY_ID"', notInMessage: "deploy-user-key" }],
+    },
     {
       name: "a secret by name",
       code: `{
@@ -88,9 +127,13 @@ testRule(rule, {
       ],
     },
     {
-      name: "CloudFormation YAML: a literal and a !Ref under secret names",
+      name: "CloudFormation YAML: a literal under a secret name, and a !Ref of a NoEcho parameter",
       file: "stack.yaml",
-      code: `Resources:
+      code: `Parameters:
+  DbPassword:
+    Type: String
+    NoEcho: true
+Resources:
   Task:
     Type: AWS::ECS::TaskDefinition
     Properties:
@@ -100,12 +143,36 @@ testRule(rule, {
           Environment:
             - Name: STRIPE_API_KEY
               Value: not-a-real-key-123
-            - Name: DB_PASSWORD
+            - Name: DB_PASS
               Value: !Ref DbPassword
+            - Name: DATABASE_URL
+              Value: !Sub "postgres://app:\${DbPassword}@db.internal/app"
 `,
       errors: [
-        { messageId: "secretName", line: 10, column: 22, notInMessage: "not-a-real-key-123" },
-        { messageId: "secretReference", line: 12, column: 22, message: "!Ref DbPassword" },
+        { messageId: "secretName", line: 14, column: 22, notInMessage: "not-a-real-key-123" },
+        { messageId: "secretReference", line: 16, column: 22, message: "!Ref DbPassword, a NoEcho parameter," },
+        { messageId: "secretReference", line: 18, column: 22, message: "a !Sub of the NoEcho parameter DbPassword" },
+      ],
+    },
+    {
+      name: "CloudFormation: secret dynamic references, whatever the variable's name",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: api
+          Image: nginx:1.27
+          Environment:
+            - Name: DB_CONFIG
+              Value: "{{resolve:secretsmanager:prod/db:SecretString:password}}"
+            - Name: SIGNING
+              Value: !Sub "{{resolve:ssm-secure:/prod/signing}}"
+`,
+      errors: [
+        { messageId: "secretReference", line: 10, column: 22, message: "a Secrets Manager dynamic reference" },
+        { messageId: "secretReference", line: 12, column: 22, message: "an SSM SecureString dynamic reference" },
       ],
     },
     {

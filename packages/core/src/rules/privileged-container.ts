@@ -12,7 +12,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
   ],
-  peers: { checkov: "CKV_AWS_334 (Terraform)", securityHub: "ECS.4" },
+  peers: { checkov: "CKV_AWS_334 (Terraform)", securityHub: "ECS.4", controlTower: "CT.ECS.PR.11" },
   messages: {
     privileged:
       'container "{{container}}" sets privileged: true, giving it root access to the host: remove it and add only the Linux capabilities it needs',

@@ -12,7 +12,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html",
   ],
-  peers: { checkov: "CKV_AWS_336 (Terraform)", securityHub: "ECS.5" },
+  peers: { checkov: "CKV_AWS_336 (Terraform)", securityHub: "ECS.5", controlTower: "CT.ECS.PR.6" },
   messages: {
     missing: 'container "{{container}}" does not set readonlyRootFilesystem (the root filesystem is writable by default): set it to true and mount volumes for the paths it writes',
     disabled: 'container "{{container}}" sets readonlyRootFilesystem: false: set it to true and mount volumes for the paths it writes',

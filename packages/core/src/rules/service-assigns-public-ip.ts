@@ -14,7 +14,7 @@ export default defineRule({
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_AwsVpcConfiguration.html",
     "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2",
   ],
-  peers: { checkov: "CKV_AWS_333 (Terraform)", securityHub: "ECS.2" },
+  peers: { checkov: "CKV_AWS_333 (Terraform)", securityHub: "ECS.2", controlTower: "CT.ECS.PR.9", kics: "ECS Services assigned with public IP address" },
   messages: {
     publicIp:
       "assignPublicIp is {{value}}: every task gets a public IP address reachable from the internet; set it to DISABLED and use private subnets with a NAT gateway or VPC endpoints",

@@ -1,3 +1,4 @@
+import type { Finding, Severity } from "@shipshape/core";
 import { countBySeverity, groupByFile, plural, type Formatter } from "./types.js";
 
 const paint = (code: number) => (enabled: boolean, text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -10,10 +11,44 @@ const bold = paint(1);
 
 const severityColor = { error: red, warning: yellow, info: blue };
 
-/** ESLint-style: findings grouped by file, then a count. */
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A file's findings with what breaks a deploy or leaks a secret first: by severity, in line order within one. */
+function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]); // a stable sort
+}
+
+/** One line per rule, `  12  warning  read-only-root-filesystem`: errors first, then the most frequent. */
+function ruleTally(findings: readonly Finding[], color: boolean): string[] {
+  const counts = new Map<string, { ruleId: string; severity: Severity; count: number }>();
+  for (const { ruleId, severity } of findings) {
+    const key = `${severity} ${ruleId}`;
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { ruleId, severity, count: 1 });
+  }
+  const rows = [...counts.values()].sort(
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      b.count - a.count ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+  const width = Math.max(...rows.map((row) => String(row.count).length));
+  return rows.map(
+    ({ ruleId, severity, count }) =>
+      `  ${String(count).padStart(width)}  ${severityColor[severity](color, severity.padEnd(7))}  ${dim(color, ruleId)}`,
+  );
+}
+
+/**
+ * ESLint-style: findings grouped by file (errors, then warnings, then info within a file), a
+ * tally per rule, then a count. Only this human format reorders; json, sarif and github keep the
+ * engine's order.
+ */
 export const stylish: Formatter = (report, { color }) => {
   const lines: string[] = [];
-  for (const [file, findings] of groupByFile(report.findings)) {
+  for (const [file, inFile] of groupByFile(report.findings)) {
+    const findings = bySeverity(inFile);
     lines.push(underline(color, file));
     const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
     for (const finding of findings) {
@@ -28,6 +63,7 @@ export const stylish: Formatter = (report, { color }) => {
   const files = plural(report.checkedFiles.length, "file");
   if (total === 0) lines.push(`No problems in ${files}.`);
   else {
+    lines.push(...ruleTally(report.findings, color), "");
     const parts = [plural(counts.error, "error"), plural(counts.warning, "warning")];
     if (counts.info) parts.push(`${counts.info} info`);
     const mark = counts.error ? red(color, "✖") : yellow(color, "⚠");

@@ -112,8 +112,16 @@ export function classifySecretName(name: string): SecretNameVerdict {
 // A file names the same few variables (PORT, LOG_LEVEL) in every container.
 const nameVerdicts = new Map<string, SecretNameVerdict>();
 
+/**
+ * Names that hold a credential whatever their last word says: trivy's ecs/no_plaintext_secrets and
+ * AWS Config's ecs-no-environment-secrets (default list AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+ * ECS_ENGINE_AUTH_DATA) flag them by name alone.
+ */
+const credentialNames = new Set(["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "ECS_ENGINE_AUTH_DATA"]);
+
 function judgeSecretName(name: string): SecretNameVerdict {
   const parts = nameParts(name);
+  if (credentialNames.has(parts.join("_"))) return "secret";
   const saysSecret = parts.some(
     (part, index) =>
       secretWords.some((word) => part === word || (part.length > word.length && part.endsWith(word))) ||

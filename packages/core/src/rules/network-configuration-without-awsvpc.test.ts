@@ -1,0 +1,55 @@
+import rule from "./network-configuration-without-awsvpc.js";
+import { testRule } from "./test-support/rule-tester.js";
+
+const stack = (mode: string) => `Resources:
+  Web:
+    Type: AWS::ECS::Service
+    Properties:
+      LaunchType: EC2
+      TaskDefinition: !Ref Task
+      NetworkConfiguration:
+        AwsvpcConfiguration:
+          Subnets: [subnet-0a1b2c3d4e5f60718]
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+${mode}      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          Memory: 256
+`;
+
+testRule(rule, {
+  valid: [
+    { name: "awsvpc task definition", file: "stack.yaml", code: stack("      NetworkMode: awsvpc\n") },
+    { name: "mode from a parameter", file: "stack.yaml", code: stack("      NetworkMode: !Ref Mode\n") },
+    {
+      name: "bridge without a network configuration",
+      file: "stack.yaml",
+      code: `Resources:
+  Web:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref Task
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      NetworkMode: bridge
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "bridge task definition behind a network configuration",
+      file: "stack.yaml",
+      code: stack("      NetworkMode: bridge\n"),
+      errors: [{ messageId: "notAwsvpc", line: 8, column: 9, message: 'task definition "Task" uses networkMode "bridge"' }],
+    },
+    {
+      name: "no network mode (bridge by default)",
+      file: "stack.yaml",
+      code: stack(""),
+      errors: [{ messageId: "notAwsvpc", line: 8, column: 9, message: '"bridge" (the default)' }],
+    },
+  ],
+});
