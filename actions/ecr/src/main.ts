@@ -3,14 +3,14 @@
 // lifecycle evaluator, are evaluated only once the inputs are read, so bad inputs fail at once
 // (webpackMode "eager": one bundle file, its modules run on import()).
 import * as core from "@actions/core";
-import { messageOf } from "@shipshape/action-kit";
-import { readInputs } from "./context.js";
+import { messageOf, runnerInputs } from "@shipshape/action-kit";
+import { parseInputs } from "./context.js";
 import type { StepReport } from "./step-report.js";
 
 export async function main(): Promise<void> {
   const report: StepReport = { tags: [] };
   try {
-    const inputs = readInputs();
+    const inputs = parseInputs(runnerInputs, process.env);
     const { runSteps } = await import(/* webpackMode: "eager" */ "./steps.js");
     await runSteps(inputs, report);
   } finally {

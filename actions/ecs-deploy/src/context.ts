@@ -1,5 +1,5 @@
 // The step's inputs, parsed and cross-checked in one place: everything after this works on Inputs.
-import { InputParser, type InputReader, inWorkspace, runnerInputs, workspaceOf } from "@shipshape/action-kit";
+import { InputParser, type InputReader, inWorkspace, workspaceOf } from "@shipshape/action-kit";
 import type { ContainerImage } from "@shipshape/aws";
 import { builtInPresets } from "@shipshape/core";
 
@@ -37,10 +37,6 @@ export interface Inputs {
 
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const POLICY_OFF = ["off", "none", "false"];
-
-export function readInputs(): Inputs {
-  return parseInputs(runnerInputs, process.env);
-}
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {

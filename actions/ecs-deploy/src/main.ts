@@ -2,8 +2,8 @@
 // deploy succeeded or not. The deploy and the summary, and with them the AWS SDK and the policy
 // check, load only once the inputs are read, so bad inputs fail at once.
 import * as core from "@actions/core";
-import { messageOf } from "@shipshape/action-kit";
-import { type Inputs, readInputs } from "./context.js";
+import { messageOf, runnerInputs } from "@shipshape/action-kit";
+import { type Inputs, parseInputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 
 export async function main(): Promise<void> {
@@ -11,7 +11,7 @@ export async function main(): Promise<void> {
   let inputs: Inputs | undefined;
   let failure: string | undefined;
   try {
-    inputs = readInputs();
+    inputs = parseInputs(runnerInputs, process.env);
     const { deploy } = await import(/* webpackMode: "eager" */ "./deploy.js");
     const { createEcsClient } = await import(/* webpackMode: "eager" */ "@shipshape/aws");
     await deploy(inputs, createEcsClient({ region: inputs.region }), report);

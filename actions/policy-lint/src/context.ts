@@ -1,4 +1,4 @@
-import { InputParser, type InputReader, inWorkspace, runnerInputs, workspaceOf } from "@shipshape/action-kit";
+import { InputParser, type InputReader, inWorkspace, workspaceOf } from "@shipshape/action-kit";
 import { builtInPresets } from "@shipshape/core";
 
 export type FailOn = "error" | "warning" | "never";
@@ -30,11 +30,6 @@ export interface Inputs {
 }
 
 const FAIL_ON: readonly FailOn[] = ["error", "warning", "never"];
-
-/** The inputs of this step as the runner passes them (INPUT_* variables). */
-export function readInputs(): Inputs {
-  return parseInputs(runnerInputs, process.env);
-}
 
 /** Parses and checks the inputs; throws one Error listing every problem. */
 export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {

@@ -1,13 +1,14 @@
 // The policy-lint step: read the inputs, pick the files, lint them as the CLI does (one lint run
 // from @shipshape/project), and report (annotations, SARIF, the job summary), failing per fail-on.
 import * as core from "@actions/core";
+import { runnerInputs } from "@shipshape/action-kit";
 import { lintFiles } from "@shipshape/project";
-import { readInputs } from "./context.js";
+import { parseInputs } from "./context.js";
 import { selectFiles } from "./files.js";
 import { failure, publish } from "./report.js";
 
 export async function main(): Promise<void> {
-  const inputs = readInputs();
+  const inputs = parseInputs(runnerInputs, process.env);
   const selection = await selectFiles(inputs);
   if (selection.onlyChanged?.linted === "all") core.notice(`only-changed: ${selection.onlyChanged.reason}`);
   const { report, unreadable } = lintFiles(selection.files, inputs.workspace, selection.config);

@@ -1,4 +1,5 @@
 import { defineRule } from "./define.js";
+import { isWindowsTask } from "./support/taskdef-platform.js";
 
 /** "root", "0", "0:0", "root:wheel", "0:1000" ... */
 function isRootUser(user: string): boolean {
@@ -23,8 +24,7 @@ export default defineRule({
   },
   check: {
     taskDefinition(task, { report }) {
-      const family = task.props.obj("runtimePlatform")?.str("operatingSystemFamily");
-      if (family?.toUpperCase().startsWith("WINDOWS")) return; // user is not used the same way on Windows containers
+      if (isWindowsTask(task)) return; // user is not used the same way on Windows containers
       for (const container of task.containers) {
         const data = { container: container.name };
         const user = container.props.str("user");

@@ -1,5 +1,6 @@
 import { defineRule } from "./define.js";
 import { serviceFargateEvidence } from "./support/service-settings.js";
+import { isWindowsTask } from "./support/taskdef-platform.js";
 
 /** The current Fargate Linux platform version; LATEST points at it. */
 const CURRENT_LINUX = [1, 4, 0] as const;
@@ -35,8 +36,7 @@ export default defineRule({
     service(service, { report }) {
       if (!serviceFargateEvidence(service)) return;
       // Windows containers on Fargate number their platform versions separately (1.0.0 is current).
-      const family = service.taskDefinition?.props.obj("runtimePlatform")?.str("operatingSystemFamily");
-      if (family?.toUpperCase().startsWith("WINDOWS")) return;
+      if (isWindowsTask(service.taskDefinition)) return;
       const node = service.props.get("platformVersion");
       const value = service.props.str("platformVersion");
       if (!node || value === undefined || value.toUpperCase() === "LATEST") return;

@@ -1,4 +1,5 @@
 import { defineRule } from "./define.js";
+import { isWindowsTask } from "./support/taskdef-platform.js";
 
 export default defineRule({
   id: "read-only-root-filesystem",
@@ -19,8 +20,7 @@ export default defineRule({
   },
   check: {
     taskDefinition(task, { report }) {
-      const family = task.props.obj("runtimePlatform")?.str("operatingSystemFamily");
-      if (family?.toUpperCase().startsWith("WINDOWS")) return; // not supported for Windows containers
+      if (isWindowsTask(task)) return; // not supported for Windows containers
       for (const container of task.containers) {
         const data = { container: container.name };
         if (!container.props.has("readonlyRootFilesystem")) report(container.props.node, "missing", data);

@@ -1,7 +1,8 @@
 import type { Rule, Severity } from "@shipshape/core";
+import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { Formatter } from "./types.js";
 
-const levels: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+const levels: Record<Severity, Result.level> = { error: "error", warning: "warning", info: "note" };
 
 // GitHub code scanning ranks security alerts by this property (0.1 - 10).
 const securitySeverity: Record<Severity, string> = { error: "8.0", warning: "5.0", info: "2.0" };
@@ -9,7 +10,7 @@ const securitySeverity: Record<Severity, string> = { error: "8.0", warning: "5.0
 /** SARIF 2.1.0, as GitHub code scanning reads it: rule metadata with help links, and one result a finding. */
 export const sarif: Formatter = (report, { rules, toolVersion }) => {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = report.findings.map((finding) => ({
+  const results = report.findings.map((finding): Result => ({
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: levels[finding.severity],
@@ -30,7 +31,7 @@ export const sarif: Formatter = (report, { rules, toolVersion }) => {
     ],
     partialFingerprints: { "shipshape/v1": `${finding.ruleId}:${toUri(finding.file)}:${finding.path}` },
   }));
-  const log = {
+  const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
@@ -51,7 +52,7 @@ export const sarif: Formatter = (report, { rules, toolVersion }) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-function describeRule(rule: Rule) {
+function describeRule(rule: Rule): ReportingDescriptor {
   const peers = Object.entries(rule.peers ?? {}).map(([tool, id]) => `${tool}: ${id}`);
   return {
     id: rule.id,
