@@ -37,6 +37,11 @@ testRule(rule, {
       NetworkMode: bridge
 `,
     },
+    {
+      name: "an empty network configuration, as describe-services output can carry for a bridge service",
+      file: "services.json",
+      code: `{"services": [{"serviceName": "web", "launchType": "EC2", "taskDefinition": "web", "networkConfiguration": {}}]}`,
+    },
   ],
   invalid: [
     {

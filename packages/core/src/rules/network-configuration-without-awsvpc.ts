@@ -20,9 +20,10 @@ export default defineRule({
   },
   check: {
     service(service, { report }) {
-      const { network } = serviceNetworking(service);
+      // An empty networkConfiguration ({}, as some tools echo for bridge services) configures nothing.
+      const { network, awsvpc } = serviceNetworking(service);
       const task = service.taskDefinition;
-      if (network.state !== "present" || !task || serviceFargateEvidence(service) || task.usesFargate) return;
+      if (network.state !== "present" || awsvpc.state !== "present" || !task || serviceFargateEvidence(service) || task.usesFargate) return;
       if (task.props.has("networkMode") && (task.networkMode === undefined || task.networkMode === "awsvpc")) return;
       report(network.node, "notAwsvpc", {
         task: task.name,
