@@ -4,13 +4,14 @@ import { allRules, atLeast, builtInPresets, lintSources, type LintReport, type S
 import { loadConfig } from "../config.js";
 import { collectFiles, UsageError } from "../files.js";
 import { formatters, isFormatName } from "../formatters/index.js";
+import { terraformOptions } from "../terraform-support.js";
 import type { Io } from "../io.js";
 import { toolVersion } from "../version.js";
 
 export const lintUsage = `Usage: shipshape lint [paths or globs...] [options]
 
 Lints ECS task definitions and services, ECR lifecycle policies and repository settings,
-and CloudFormation templates. Directories are walked (.gitignore respected).
+CloudFormation templates, Terraform (.tf) and Terraform plans. Directories are walked (.gitignore respected).
 
 Options:
   -f, --format <name>      stylish (default), json, sarif, github, markdown
@@ -55,7 +56,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const config = values.preset ? { ...loaded.config, preset: values.preset } : loaded.config;
   const files = (await collectFiles(positionals, io.cwd)).filter((file) => !loaded.isIgnored(file));
   const { sources, unreadable } = readSources(files, io.cwd);
-  const report = lintSources(sources, { config });
+  const report = lintSources(sources, { config, ...(await terraformOptions(files, io.cwd)) });
   if (values.quiet) report.findings = report.findings.filter((finding) => finding.severity === "error");
 
   const output = formatters[format](report, { rules: allRules, color: format === "stylish" && io.color, toolVersion });

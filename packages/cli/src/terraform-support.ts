@@ -1,0 +1,51 @@
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { isTerraformFileName, type LintOptions } from "@shipshape/core";
+
+/** Larger files that file() names are not read (container definitions are a few kilobytes). */
+const MAX_READ_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What lintSources needs to read .tf files: the tree-sitter HCL parser (WebAssembly, so loaded
+ * here and only when a .tf file is among the files, keeping other runs' start-up as it was) and
+ * a reader for the files file() and templatefile() name, kept inside the working directory and
+ * the directories of the .tf files.
+ */
+export async function terraformOptions(files: readonly string[], cwd: string): Promise<Pick<LintOptions, "terraform" | "readFile">> {
+  const terraformFiles = files.filter(isTerraformFileName);
+  if (!terraformFiles.length) return {};
+  const { Language, Parser } = await import("web-tree-sitter");
+  const require = createRequire(import.meta.url);
+  await Parser.init({ wasmBinary: readFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm")) });
+  const grammar = await Language.load(readFileSync(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm")));
+  const parser = new Parser();
+  parser.setLanguage(grammar);
+  const allowed = [cwd, ...terraformFiles.map((file) => dirname(resolve(cwd, file)))].map(real);
+  return {
+    terraform: parser as unknown as LintOptions["terraform"],
+    readFile: (path) => {
+      try {
+        const absolute = real(resolve(cwd, path));
+        if (!allowed.some((dir) => isInside(absolute, dir))) return undefined;
+        if (statSync(absolute).size > MAX_READ_BYTES) return undefined;
+        return readFileSync(absolute, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isInside(path: string, dir: string): boolean {
+  const fromDir = relative(dir, path);
+  return fromDir === "" || (!fromDir.startsWith("..") && !isAbsolute(fromDir));
+}

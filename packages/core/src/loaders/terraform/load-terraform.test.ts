@@ -1,0 +1,331 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { lintSources, type SourceText } from "../../engine/run.js";
+import type { Finding } from "../../engine/finding.js";
+import type { TaskDefinition } from "../../model/resources.js";
+import { loadTerraform } from "./load-terraform.js";
+import type { TerraformParser } from "./syntax.js";
+import { testParser } from "./test-support/parser.js";
+
+let parser: TerraformParser;
+beforeAll(async () => {
+  parser = await testParser();
+});
+
+/** 1-based line and column of the `occurrence`-th `needle` in `text`. */
+function at(text: string, needle: string, occurrence = 1): { line: number; column: number } {
+  let index = -1;
+  for (let seen = 0; seen < occurrence; seen++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`${needle} not found`);
+  }
+  const before = text.slice(0, index);
+  return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
+}
+
+function lint(sources: SourceText[], files: Record<string, string> = {}): Finding[] {
+  const report = lintSources(sources, { terraform: parser, readFile: (path) => files[path] });
+  return report.findings;
+}
+
+function only(findings: Finding[], ruleId: string) {
+  return findings
+    .filter((finding) => finding.ruleId === ruleId)
+    .map(({ line, column, resource, file }) => ({ file, line, column, resource }));
+}
+
+const fargateTask = (containers: string) => `resource "aws_ecs_task_definition" "app" {
+  family                   = "app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  execution_role_arn       = "arn:aws:iam::123456789012:role/exec"
+  container_definitions    = ${containers}
+}
+`;
+
+describe("Terraform container definitions", () => {
+  it("reads jsonencode([...]) with each value on its own line and column", () => {
+    const text = fargateTask(`jsonencode([
+    {
+      name  = "web"
+      image = "nginx:latest"
+      environment = [
+        { name = "DB_PASSWORD", value = "hunter2" },
+      ]
+    }
+  ])`);
+    const findings = lint([{ file: "main.tf", text }]);
+    expect(only(findings, "image-tag-pinned")).toEqual([{ file: "main.tf", ...at(text, '"nginx:latest"'), resource: "aws_ecs_task_definition.app" }]);
+    expect(only(findings, "no-plaintext-secrets")).toEqual([{ file: "main.tf", ...at(text, '"hunter2"'), resource: "aws_ecs_task_definition.app" }]);
+  });
+
+  it("reads heredoc JSON at the JSON's own lines", () => {
+    const text = fargateTask(`<<-EOT
+    [
+      {
+        "name": "web",
+        "image": "nginx:1.27",
+        "environment": [{ "name": "API_TOKEN", "value": "abc" }],
+        "privileged": true
+      }
+    ]
+  EOT`);
+    const findings = lint([{ file: "main.tf", text }]);
+    expect(only(findings, "no-plaintext-secrets")).toEqual([{ file: "main.tf", ...at(text, '"abc"'), resource: "aws_ecs_task_definition.app" }]);
+    expect(only(findings, "privileged-container").map(({ line }) => line)).toEqual([at(text, '"privileged"').line]);
+    expect(only(findings, "image-tag-pinned")).toEqual([]);
+  });
+
+  it("fills a heredoc's interpolations from variables, and leaves unknown ones unknown", () => {
+    const text = `variable "tag" {
+  default = "latest"
+}
+variable "secret" {}
+${fargateTask(`<<EOT
+[{"name": "web", "image": "nginx:\${var.tag}", "memory": \${var.memory},
+  "environment": [{"name": "DB_PASSWORD", "value": "\${var.secret}"}]}]
+EOT`)}`;
+    const findings = lint([{ file: "main.tf", text }]);
+    expect(only(findings, "image-tag-pinned")).toEqual([{ file: "main.tf", ...at(text, '"nginx:${var.tag}"'), resource: "aws_ecs_task_definition.app" }]);
+    expect(only(findings, "no-plaintext-secrets")).toEqual([]);
+    expect(only(findings, "container-memory-exceeds-task")).toEqual([]);
+  });
+
+  it("reads file() through the injected reader, findings in the file read", () => {
+    const text = fargateTask(`file("\${path.module}/containers.json")`);
+    const containers = '[{"name": "web", "image": "nginx", "environment": [{"name": "PASSWORD", "value": "hunter2"}]}]';
+    const findings = lint([{ file: "infra/main.tf", text }], { "infra/containers.json": containers });
+    // Reported in the file that holds the value, at its line, and once even when that file is linted too.
+    expect(only(findings, "no-plaintext-secrets")).toEqual([{ file: "infra/containers.json", ...at(containers, '"hunter2"'), resource: "aws_ecs_task_definition.app" }]);
+    const both = lint(
+      [
+        { file: "infra/main.tf", text },
+        { file: "infra/containers.json", text: containers },
+      ],
+      { "infra/containers.json": containers },
+    );
+    expect(only(both, "no-plaintext-secrets")).toEqual([{ file: "infra/containers.json", ...at(containers, '"hunter2"'), resource: "aws_ecs_task_definition.app" }]);
+  });
+
+  it("renders templatefile() with its variables; an unknown variable is never a violation", () => {
+    const text = `variable "image" {}
+${fargateTask(`templatefile("containers.json.tpl", { image = var.image, password = "hunter2", user = "root" })`)}`;
+    const template = '[{"name": "web", "image": "${image}", "user": "${user}", "environment": [{"name": "DB_PASSWORD", "value": "${password}"}]}]';
+    const findings = lint([{ file: "main.tf", text }], { "containers.json.tpl": template });
+    expect(only(findings, "no-plaintext-secrets").map(({ line }) => line)).toEqual([at(text, "templatefile(").line]);
+    expect(only(findings, "container-runs-as-root").map(({ line }) => line)).toEqual([at(text, "templatefile(").line]);
+    expect(only(findings, "image-tag-pinned")).toEqual([]);
+  });
+
+  it("leaves container definitions from an unread file or function unknown", () => {
+    const text = fargateTask('file("missing.json")');
+    const other = fargateTask("module.containers.json").replace('"app"', '"other"');
+    const findings = lint([
+      { file: "a/main.tf", text },
+      { file: "b/main.tf", text: other },
+    ]);
+    expect(findings.filter((finding) => finding.path.includes("container"))).toEqual([]);
+  });
+});
+
+describe("Terraform values", () => {
+  it("resolves variables' defaults and locals across the files of a directory", () => {
+    const variables = `variable "mode" {
+  default = "bridge"
+}
+variable "open" {}
+locals {
+  compat = ["FARGATE"]
+}
+`;
+    const main = `resource "aws_ecs_task_definition" "app" {
+  family                   = "app"
+  requires_compatibilities = local.compat
+  network_mode             = var.mode
+  container_definitions    = jsonencode([{ name = "web", image = "nginx:1", essential = true, privileged = var.open }])
+}
+`;
+    const findings = lint([
+      { file: "infra/main.tf", text: main },
+      { file: "infra/variables.tf", text: variables },
+    ]);
+    // A value from a sibling file is anchored where this file references it.
+    expect(only(findings, "fargate-requires-awsvpc")).toEqual([{ file: "infra/main.tf", ...at(main, "var.mode"), resource: "aws_ecs_task_definition.app" }]);
+    expect(only(findings, "privileged-container")).toEqual([]);
+  });
+
+  it("reports a cluster with no setting block at the resource, and none with Container Insights on", () => {
+    const text = `resource "aws_ecs_cluster" "bare" {
+  name = "bare"
+}
+
+resource "aws_ecs_cluster" "watched" {
+  name = "watched"
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_cluster" "off" {
+  name = "off"
+  setting {
+    name  = "containerInsights"
+    value = "disabled"
+  }
+}
+
+resource "aws_ecs_cluster" "dynamic" {
+  name = "dynamic"
+  dynamic "setting" {
+    for_each = var.settings
+    content {
+      name  = setting.key
+      value = setting.value
+    }
+  }
+}
+`;
+    expect(only(lint([{ file: "main.tf", text }]), "cluster-container-insights")).toEqual([
+      { file: "main.tf", line: 1, column: 1, resource: "aws_ecs_cluster.bare" },
+      { file: "main.tf", ...at(text, '"disabled"'), resource: "aws_ecs_cluster.off" },
+    ]);
+  });
+
+  it("skips resources whose count is a known 0, and reads those with an unknown count", () => {
+    const text = `variable "create" {
+  default = false
+}
+resource "aws_ecs_cluster" "off" {
+  count = var.create ? 1 : 0
+  name  = "off"
+}
+resource "aws_ecs_cluster" "maybe" {
+  count = var.unknown ? 1 : 0
+  name  = "maybe"
+}
+`;
+    expect(only(lint([{ file: "main.tf", text }]), "cluster-container-insights").map(({ resource }) => resource)).toEqual([
+      "aws_ecs_cluster.maybe",
+    ]);
+  });
+
+  it("links a service to the task definition it references, in another file", () => {
+    const task = `resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{ name = "web", image = "nginx:1" }])
+}
+`;
+    const service = `resource "aws_ecs_service" "web" {
+  name            = "web"
+  task_definition = aws_ecs_task_definition.app.arn
+}
+`;
+    const report = lintSources(
+      [
+        { file: "tf/task.tf", text: task },
+        { file: "tf/service.tf", text: service },
+      ],
+      { terraform: parser },
+    );
+    expect(only(report.findings, "awsvpc-service-network-configuration")).toEqual([
+      { file: "tf/service.tf", ...at(service, "aws_ecs_task_definition.app.arn"), resource: "aws_ecs_service.web" },
+    ]);
+  });
+
+  it("knows a repository's lifecycle policy by reference or by name, and reads the policy", () => {
+    const text = `resource "aws_ecr_repository" "with_policy" {
+  name = "app"
+}
+resource "aws_ecr_repository" "without" {
+  name = "other"
+}
+resource "aws_ecr_lifecycle_policy" "app" {
+  repository = aws_ecr_repository.with_policy.name
+  policy = jsonencode({
+    rules = [{
+      rulePriority = 1
+      selection    = { tagStatus = "untagged", countType = "imageCountMoreThan", countNumber = 0 }
+      action       = { type = "expire" }
+    }]
+  })
+}
+`;
+    const findings = lint([{ file: "main.tf", text }]);
+    expect(only(findings, "ecr-lifecycle-policy-present").map(({ resource }) => resource)).toEqual(["aws_ecr_repository.without"]);
+    expect(only(findings, "lifecycle-policy-valid")).toEqual([
+      expect.objectContaining({ ...at(text, "0 }"), resource: "aws_ecr_lifecycle_policy.app" }),
+    ]);
+  });
+});
+
+describe("Terraform modules", () => {
+  const root = `module "web" {
+  source       = "./modules/service"
+  network_mode = "bridge"
+  image        = "nginx:latest"
+}
+`;
+  const moduleMain = `variable "network_mode" {
+  default = "awsvpc"
+}
+variable "image" {}
+resource "aws_ecs_task_definition" "this" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = var.network_mode
+  container_definitions    = jsonencode([{ name = "web", image = var.image }])
+}
+`;
+
+  it("reads a local module with the call's arguments, findings on the module's own lines", () => {
+    const findings = lint([
+      { file: "env/main.tf", text: root },
+      { file: "env/modules/service/main.tf", text: moduleMain },
+    ]);
+    expect(only(findings, "fargate-requires-awsvpc")).toEqual([
+      { file: "env/modules/service/main.tf", ...at(moduleMain, "var.network_mode"), resource: "module.web.aws_ecs_task_definition.this" },
+    ]);
+    expect(only(findings, "image-tag-pinned")).toEqual([
+      { file: "env/modules/service/main.tf", ...at(moduleMain, "var.image"), resource: "module.web.aws_ecs_task_definition.this" },
+    ]);
+  });
+
+  it("reads a module directory on its own as a root module when nothing in the run calls it", () => {
+    const findings = lint([{ file: "modules/service/main.tf", text: moduleMain }]);
+    expect(only(findings, "fargate-requires-awsvpc")).toEqual([]);
+    expect(only(findings, "image-tag-pinned")).toEqual([]);
+  });
+});
+
+describe("Terraform files that do not parse", () => {
+  it("is a parse error at the place it breaks", () => {
+    const text = `resource "aws_ecs_cluster" "a" {
+  name = "a"
+
+resource "aws_ecs_cluster" "b" {
+`;
+    const results = loadTerraform([{ file: "main.tf", text }], { parser });
+    expect(results).toEqual([expect.objectContaining({ status: "invalid", file: "main.tf" })]);
+  });
+
+  it("skips .tf files when no parser is given", () => {
+    const report = lintSources([{ file: "main.tf", text: 'resource "aws_ecs_cluster" "a" {}\n' }]);
+    expect(report.skippedFiles).toEqual([{ file: "main.tf", reason: "no Terraform parser was given" }]);
+  });
+});
+
+describe("Terraform model", () => {
+  it("gives the plan's shapes: blocks as lists of maps, snake_case arguments, the address as name", () => {
+    const text = fargateTask('jsonencode([{ name = "web", image = "nginx:1" }])');
+    const results = loadTerraform([{ file: "main.tf", text }], { parser });
+    const loaded = results[0]!;
+    if (loaded.status !== "loaded") throw new Error("not loaded");
+    const [task] = loaded.document.resources as TaskDefinition[];
+    expect(task).toMatchObject({ kind: "task-definition", format: "terraform", name: "aws_ecs_task_definition.app", usesFargate: true, networkMode: "awsvpc" });
+    expect(task!.containers.map((container) => container.name)).toEqual(["web"]);
+    expect(task!.props.str("execution_role_arn")).toBe("arn:aws:iam::123456789012:role/exec");
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * The HCL syntax tree the Terraform loader reads, and the parser it needs. The parser is injected
+ * (core does no I/O and loads no WebAssembly): the CLI hands in web-tree-sitter with the
+ * tree-sitter-hcl grammar (https://github.com/tree-sitter-grammars/tree-sitter-hcl), whose nodes
+ * have the shape below. Offsets are UTF-16 code units into the file text, as in every located node.
+ */
+export interface SyntaxNode {
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly text: string;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly hasError: boolean;
+  readonly children: readonly (SyntaxNode | null)[];
+  readonly namedChildren: readonly (SyntaxNode | null)[];
+}
+
+/** An initialised parser: web-tree-sitter's Parser with the HCL language set fits this. */
+export interface TerraformParser {
+  parse(text: string): { readonly rootNode: SyntaxNode } | null;
+}
+
+export type LiteralValue = string | number | boolean | null;
+
+interface Located {
+  start: number;
+  end: number;
+}
+
+export type TemplatePart = (Located & { literal: string }) | (Located & { interpolation: HclExpression });
+
+export type TraversalStep = (Located & { attr: string }) | (Located & { index: HclExpression });
+
+export type HclExpression = Located &
+  (
+    | { kind: "literal"; value: LiteralValue }
+    /** A quoted string or heredoc; `raw` (heredocs only) when the literal text is the file's own characters. */
+    | { kind: "template"; parts: TemplatePart[]; heredoc: boolean }
+    | { kind: "tuple"; items: HclExpression[] }
+    | { kind: "object"; items: { key: HclExpression; value: HclExpression }[] }
+    | { kind: "traversal"; root: string; rootEnd: number; steps: TraversalStep[] }
+    | { kind: "call"; name: string; args: HclExpression[] }
+    | { kind: "conditional"; condition: HclExpression; whenTrue: HclExpression; whenFalse: HclExpression }
+    /** Anything the loader does not evaluate: operators, for expressions, splats, directives, errors. */
+    | { kind: "dynamic" }
+  );
+
+export interface HclAttribute extends Located {
+  name: string;
+  value: HclExpression;
+}
+
+export interface HclBlock extends Located {
+  type: string;
+  labels: string[];
+  body: HclBody;
+}
+
+export interface HclBody {
+  attributes: HclAttribute[];
+  blocks: HclBlock[];
+}
+
+/** Where a file stops parsing, when its structure (not just one expression) is broken. */
+export interface HclSyntaxProblem {
+  message: string;
+  offset: number;
+}
+
+export function readHclFile(root: SyntaxNode): { body: HclBody; problem?: HclSyntaxProblem } {
+  const bodyNode = named(root).find((child) => child.type === "body");
+  const structural = root.hasError ? structuralProblem(root) : undefined;
+  const body = bodyNode ? readBody(bodyNode) : { attributes: [], blocks: [] };
+  if (structural) return { body, problem: { message: describeProblem(structural), offset: structural.startIndex } };
+  return { body };
+}
+
+/**
+ * The first break in the file's blocks and attributes. One inside an attribute's expression only
+ * makes that value unknown: the grammar lacks a few rare forms Terraform accepts (`1e3`).
+ */
+function structuralProblem(node: SyntaxNode): SyntaxNode | undefined {
+  for (const child of node.children) {
+    if (!child) continue;
+    if (isBroken(child)) return child;
+    if (child.hasError && child.type !== "expression") {
+      const inner = structuralProblem(child);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+function isBroken(node: SyntaxNode | null): boolean {
+  return node !== null && (node.type === "ERROR" || node.isMissing);
+}
+
+function describeProblem(node: SyntaxNode): string {
+  if (node.isMissing) return `expected ${JSON.stringify(node.type)}`;
+  const found = node.text.slice(0, 20).replace(/\s+/g, " ");
+  return `unexpected ${JSON.stringify(found)}`;
+}
+
+function named(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren.filter((child): child is SyntaxNode => child !== null);
+}
+
+function readBody(node: SyntaxNode): HclBody {
+  const body: HclBody = { attributes: [], blocks: [] };
+  for (const child of named(node)) {
+    if (child.type === "attribute") {
+      const [name, value] = named(child);
+      if (name && value)
+        body.attributes.push({
+          name: name.text,
+          value: readExpression(value),
+          start: child.startIndex,
+          end: child.endIndex,
+        });
+    } else if (child.type === "block") {
+      const parts = named(child);
+      const inner = parts.find((part) => part.type === "body");
+      body.blocks.push({
+        type: parts[0]?.text ?? "",
+        labels: parts.slice(1).flatMap((part) => {
+          if (part.type === "identifier") return [part.text];
+          if (part.type === "string_lit") return [templateLiteralText(part)];
+          return [];
+        }),
+        body: inner ? readBody(inner) : { attributes: [], blocks: [] },
+        start: child.startIndex,
+        end: child.endIndex,
+      });
+    }
+  }
+  return body;
+}
+
+function dynamic(node: SyntaxNode): HclExpression {
+  return { kind: "dynamic", start: node.startIndex, end: node.endIndex };
+}
+
+export function readExpression(node: SyntaxNode): HclExpression {
+  if (node.hasError) return dynamic(node);
+  const children = named(node);
+  if (node.type === "expression") {
+    // `(expr)`; a value followed by traversal steps; or a wrapper of one node.
+    if (children.length === 1 && node.children[0]?.type === "(") return readExpression(children[0]!);
+    if (children[0]?.type === "variable_expr") return traversal(node, children);
+    if (children.length === 1) return readExpression(children[0]!);
+    return dynamic(node);
+  }
+  const at = { start: node.startIndex, end: node.endIndex };
+  switch (node.type) {
+    case "literal_value":
+    case "collection_value":
+    case "template_expr":
+      return children.length === 1 ? readExpression(children[0]!) : dynamic(node);
+    case "numeric_lit": {
+      const value = Number(node.text);
+      return Number.isFinite(value) ? { kind: "literal", value, ...at } : dynamic(node);
+    }
+    case "bool_lit":
+      return { kind: "literal", value: node.text === "true", ...at };
+    case "null_lit":
+      return { kind: "literal", value: null, ...at };
+    case "string_lit":
+    case "quoted_template":
+      return template(node, false);
+    case "heredoc_template":
+      return template(node, true);
+    case "tuple":
+      return {
+        kind: "tuple",
+        items: children.filter((child) => child.type === "expression").map(readExpression),
+        ...at,
+      };
+    case "object":
+      return {
+        kind: "object",
+        items: children
+          .filter((child) => child.type === "object_elem")
+          .flatMap((element) => {
+            const [key, value] = named(element);
+            return key && value ? [{ key: objectKey(key), value: readExpression(value) }] : [];
+          }),
+        ...at,
+      };
+    case "function_call": {
+      const [name, args] = children;
+      if (!name) return dynamic(node);
+      const argNodes = args?.type === "function_arguments" ? named(args) : [];
+      // `f(list...)` spreads a list into arguments: not evaluated.
+      if (argNodes.some((arg) => arg.type === "ellipsis")) return dynamic(node);
+      return { kind: "call", name: name.text, args: argNodes.map(readExpression), ...at };
+    }
+    case "conditional": {
+      const [condition, whenTrue, whenFalse] = children;
+      if (!condition || !whenTrue || !whenFalse) return dynamic(node);
+      return {
+        kind: "conditional",
+        condition: readExpression(condition),
+        whenTrue: readExpression(whenTrue),
+        whenFalse: readExpression(whenFalse),
+        ...at,
+      };
+    }
+    default:
+      return dynamic(node);
+  }
+}
+
+/** An object key: a bare identifier is the key's name, not a variable. */
+function objectKey(node: SyntaxNode): HclExpression {
+  const children = named(node);
+  const only = children.length === 1 ? children[0]! : undefined;
+  if (only?.type === "variable_expr")
+    return { kind: "literal", value: only.text, start: only.startIndex, end: only.endIndex };
+  return readExpression(node);
+}
+
+function traversal(node: SyntaxNode, children: SyntaxNode[]): HclExpression {
+  const root = children[0]!;
+  const steps: TraversalStep[] = [];
+  for (const step of children.slice(1)) {
+    const at = { start: step.startIndex, end: step.endIndex };
+    if (step.type === "get_attr") {
+      const name = named(step)[0];
+      if (!name) return dynamic(node);
+      steps.push({ attr: name.text, ...at });
+    } else if (step.type === "index") {
+      const inner = named(step)[0];
+      if (inner?.type === "new_index") {
+        const expression = named(inner)[0];
+        if (!expression) return dynamic(node);
+        steps.push({ index: readExpression(expression), ...at });
+      } else if (inner?.type === "legacy_index") {
+        const value = Number(inner.text.replace(/^\./, ""));
+        steps.push({ index: { kind: "literal", value, ...at }, ...at });
+      } else return dynamic(node);
+    } else return dynamic(node); // splats
+  }
+  return {
+    kind: "traversal",
+    root: root.text,
+    rootEnd: root.endIndex,
+    steps,
+    start: node.startIndex,
+    end: node.endIndex,
+  };
+}
+
+function template(node: SyntaxNode, heredoc: boolean): HclExpression {
+  const parts: TemplatePart[] = [];
+  for (const child of named(node)) {
+    const at = { start: child.startIndex, end: child.endIndex };
+    if (child.type === "template_literal")
+      parts.push({ literal: heredoc ? unescapeHeredoc(child.text) : unescapeQuoted(child.text), ...at });
+    else if (child.type === "template_interpolation") {
+      const expression = named(child).find((part) => part.type === "expression");
+      if (!expression) return dynamic(node);
+      parts.push({ interpolation: readExpression(expression), ...at });
+    } else if (child.type === "template_directive") return dynamic(node);
+  }
+  return { kind: "template", parts, heredoc, start: node.startIndex, end: node.endIndex };
+}
+
+function templateLiteralText(node: SyntaxNode): string {
+  return named(node)
+    .filter((child) => child.type === "template_literal")
+    .map((child) => unescapeQuoted(child.text))
+    .join("");
+}
+
+const escapes: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
+
+/** HCL's quoted-string escapes (https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md#template-expressions). */
+function unescapeQuoted(text: string): string {
+  return text
+    .replace(
+      /\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g,
+      (whole, short?: string, long?: string, single?: string) => {
+        const code = short ?? long;
+        if (code) return String.fromCodePoint(Number.parseInt(code, 16));
+        return escapes[single!] ?? whole;
+      },
+    )
+    .replace(/\$\$\{/g, "${")
+    .replace(/%%\{/g, "%{");
+}
+
+/** Heredocs take no backslash escapes; only the doubled template markers. */
+function unescapeHeredoc(text: string): string {
+  return text.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
