@@ -1,5 +1,6 @@
 import { LineIndex } from "../document/position.js";
 import { type IncludedFile, includedFileOf } from "../document/included.js";
+import { inSourceTerms } from "./attribute-names.js";
 import { pathOf, type Node } from "../document/node.js";
 import type { LoadedDocument, LoadResult } from "../loaders/load.js";
 import type { Resource, ResourceKind, Service, TaskDefinition } from "../model/resources.js";
@@ -74,7 +75,7 @@ function lintDocument(document: LoadedDocument, checks: ReadonlyMap<ResourceKind
             ruleId: rule.id,
             messageId,
             severity,
-            message: formatMessage(template, data),
+            message: inSourceTerms(formatMessage(template, data), resource.format),
             file: included?.file ?? document.file,
             line: start.line,
             column: start.column,

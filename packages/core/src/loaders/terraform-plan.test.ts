@@ -216,7 +216,7 @@ describe("Terraform plan reader", () => {
         .map((finding) => finding.message),
     ).toEqual([
       expect.stringContaining(
-        'task definition "aws_ecs_task_definition.api" uses networkMode awsvpc, but the service has no network_configuration',
+        'task definition "aws_ecs_task_definition.api" uses network_mode awsvpc, but the service has no network_configuration',
       ),
     ]);
   });
