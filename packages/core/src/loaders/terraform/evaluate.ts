@@ -1,10 +1,11 @@
 import { anchorAt, entry, type MapEntry, type Node } from "../../document/node.js";
 import { scalarNumber, scalarString } from "../../model/obj.js";
 import { callFunction } from "./functions.js";
+import { childInstance } from "./modules.js";
 import { copy, isUnknown, map, mapEntry, type Range, scalar, seq, unknown } from "./located.js";
 import { relativePath } from "./paths.js";
 import type { HclAttribute, HclBlock, HclBody, HclExpression, TraversalStep } from "./syntax.js";
-import { type TextWithHoles, withText } from "./text-with-holes.js";
+import { encodeJson, isEncoded, type TextWithHoles, withText } from "./text-with-holes.js";
 
 /**
  * Reads a file that file() or templatefile() names, by its path relative to the same place the
@@ -34,6 +35,7 @@ export interface ModuleUnit {
   /** `type.name` -> the resource block */
   resources: Map<string, ResourceDeclaration>;
   moduleCalls: { name: string; block: HclBlock; file: TerraformFile }[];
+  outputs: Map<string, { file: TerraformFile; block: HclBlock }>;
 }
 
 /** A module as one call instantiates it: the root module, or a local module with the call's arguments. */
@@ -46,6 +48,10 @@ export interface ModuleInstance {
   /** The module call's arguments, evaluated where the call is (unknown when not static). */
   inputs: Map<string, Node>;
   readFile: FileReader | undefined;
+  /** Every module directory of the run, for the module calls of this one. */
+  units: ReadonlyMap<string, ModuleUnit>;
+  /** The instances of this module's calls, made when first needed; null when not a local module. */
+  children: Map<string, ModuleInstance | null>;
 }
 
 export interface EvalContext {
@@ -55,6 +61,8 @@ export interface EvalContext {
   references?: Set<string>;
   /** Locals and resource arguments being evaluated, to stop at cycles. */
   evaluating: ReadonlySet<string>;
+  /** The variables of enclosing for expressions. */
+  scope?: ReadonlyMap<string, Node>;
 }
 
 const MAX_DEPTH = 64;
@@ -94,6 +102,14 @@ export function evaluate(expression: HclExpression, context: EvalContext): Node 
       }
       return evaluate(condition.value ? expression.whenTrue : expression.whenFalse, context);
     }
+    case "postfix":
+      return applySteps(evaluate(expression.base, context), expression.steps, expression, context);
+    case "unary":
+      return unary(expression, context);
+    case "binary":
+      return binary(expression, context);
+    case "for":
+      return forExpression(expression, context);
     case "dynamic":
       return unknown(expression);
   }
@@ -114,6 +130,15 @@ function template(expression: Extract<HclExpression, { kind: "template" }>, cont
       continue;
     }
     const filled = evaluate(part.interpolation, context);
+    if (base === undefined && isEncoded(filled)) {
+      // "[${jsonencode(x)}]": the JSON text, with its unknown values as holes.
+      const json = encodeJson(filled);
+      for (const hole of json.holes) holes.push({ ...hole, start: hole.start + text.length, end: hole.end + text.length });
+      if (json.holes.length) known = false;
+      text += json.text;
+      value += json.text;
+      continue;
+    }
     const filler = filled.kind === "scalar" && filled.value !== null ? String(filled.value) : undefined;
     if (filler === undefined) known = false;
     value += filler ?? "";
@@ -131,7 +156,14 @@ function traversal(expression: Extract<HclExpression, { kind: "traversal" }>, co
   const [first, ...rest] = steps;
   const name = first && "attr" in first ? first.attr : undefined;
   const { instance } = context;
+  const scoped = context.scope?.get(root);
+  if (scoped) return applySteps(copy(scoped), steps, expression, context);
   if (name === undefined) return unknown(expression);
+  if (root === "module") {
+    const [output, ...after] = rest;
+    if (!output || !("attr" in output)) return unknown(expression);
+    return applySteps(moduleOutput(name, output.attr, expression, context), after, expression, context);
+  }
   if (root === "var") return applySteps(variable(name, expression, context), rest, expression, context);
   if (root === "local") return applySteps(local(name, expression, context), rest, expression, context);
   if (root === "path") {
@@ -182,6 +214,114 @@ function resourceArgument(resource: ResourceDeclaration, name: string, at: Range
     evaluating: new Set([...context.evaluating, key]),
   });
   return resource.file === context.file ? value : anchorAt(value, scalar(null, at));
+}
+
+/** An output of a local module called once (no count or for_each), anchored where it is used. */
+function moduleOutput(call: string, name: string, at: Range, context: EvalContext): Node {
+  const key = `module.${call}.${name}`;
+  if (context.evaluating.has(key)) return unknown(at);
+  const child = childInstance(context.instance, call, context.evaluating);
+  const declared = child?.unit.outputs.get(name);
+  const value = declared?.block.body.attributes.find((attribute) => attribute.name === "value");
+  if (!child || !declared || !value) return unknown(at);
+  const result = evaluate(value.value, { instance: child, file: declared.file, evaluating: new Set([...context.evaluating, key]) });
+  return anchorAt(result, scalar(null, at));
+}
+
+function unary(expression: Extract<HclExpression, { kind: "unary" }>, context: EvalContext): Node {
+  const value = evaluate(expression.operand, context);
+  if (value.kind !== "scalar") return unknown(expression);
+  if (expression.operator === "!" && typeof value.value === "boolean") return scalar(!value.value, expression);
+  if (expression.operator === "-" && typeof value.value === "number") return scalar(-value.value, expression);
+  return unknown(expression);
+}
+
+function binary(expression: Extract<HclExpression, { kind: "binary" }>, context: EvalContext): Node {
+  const { operator } = expression;
+  const left = evaluate(expression.left, context);
+  const right = evaluate(expression.right, context);
+  const l = left.kind === "scalar" ? left.value : undefined;
+  const r = right.kind === "scalar" ? right.value : undefined;
+  // `false && unknown` is false, `true || unknown` is true.
+  if (operator === "&&" && (l === false || r === false)) return scalar(false, expression);
+  if (operator === "||" && (l === true || r === true)) return scalar(true, expression);
+  if (operator === "==" || operator === "!=") {
+    const equal = knownEqual(left, right);
+    return equal === undefined ? unknown(expression) : scalar(operator === "==" ? equal : !equal, expression);
+  }
+  if (typeof l === "boolean" && typeof r === "boolean") {
+    if (operator === "&&") return scalar(l && r, expression);
+    if (operator === "||") return scalar(l || r, expression);
+  }
+  if (typeof l === "number" && typeof r === "number") {
+    const result = arithmetic(operator, l, r);
+    if (result !== undefined) return scalar(result, expression);
+  }
+  return unknown(expression);
+}
+
+function arithmetic(operator: string, l: number, r: number): number | boolean | undefined {
+  switch (operator) {
+    case "+":
+      return l + r;
+    case "-":
+      return l - r;
+    case "*":
+      return l * r;
+    case "/":
+      return r === 0 ? undefined : l / r;
+    case "%":
+      return r === 0 ? undefined : l % r;
+    case "<":
+      return l < r;
+    case "<=":
+      return l <= r;
+    case ">":
+      return l > r;
+    case ">=":
+      return l >= r;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether two values are equal, when both are known: a null against a collection is known to differ. */
+function knownEqual(left: Node, right: Node): boolean | undefined {
+  if (isUnknown(left) || isUnknown(right)) return undefined;
+  if (left.kind === "scalar" && right.kind === "scalar") return left.value === right.value;
+  if (left.kind === "scalar" && left.value === null) return false;
+  if (right.kind === "scalar" && right.value === null) return false;
+  return undefined;
+}
+
+const MAX_FOR_ITEMS = 1000;
+
+function forExpression(expression: Extract<HclExpression, { kind: "for" }>, context: EvalContext): Node {
+  const collection = evaluate(expression.collection, context);
+  let items: [Node, Node][];
+  if (collection.kind === "seq") items = collection.items.map((item, index) => [scalar(index, item), item]);
+  else if (collection.kind === "map") items = collection.entries.map((item) => [scalar(item.key, item.keyNode), item.value]);
+  else return unknown(expression);
+  if (items.length > MAX_FOR_ITEMS) return unknown(expression);
+  const entries: MapEntry[] = [];
+  const values: Node[] = [];
+  for (const [key, value] of items) {
+    const scope = new Map(context.scope);
+    if (expression.keyName) scope.set(expression.keyName, key);
+    scope.set(expression.valueName, value);
+    const inner: EvalContext = { ...context, scope };
+    if (expression.condition) {
+      const keep = evaluate(expression.condition, inner);
+      if (keep.kind !== "scalar" || typeof keep.value !== "boolean") return unknown(expression);
+      if (!keep.value) continue;
+    }
+    if (expression.key) {
+      const name = scalarString(evaluate(expression.key, inner));
+      if (name === undefined) return unknown(expression);
+      entries.push(mapEntry(name, key, evaluate(expression.value, inner)));
+    } else values.push(evaluate(expression.value, inner));
+  }
+  return expression.key ? map(entries, expression) : seq(values, expression);
 }
 
 function applySteps(value: Node, steps: TraversalStep[], at: Range, context: EvalContext): Node {

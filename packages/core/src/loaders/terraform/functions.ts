@@ -1,10 +1,10 @@
-import type { Node } from "../../document/node.js";
+import type { MapEntry, Node, SeqNode } from "../../document/node.js";
 import { scalarString } from "../../model/obj.js";
 import { type EvalContext, evaluate } from "./evaluate.js";
-import { isUnknown, type Range, scalar, unknown } from "./located.js";
+import { copy, isUnknown, map, type Range, scalar, seq, unknown } from "./located.js";
 import { join } from "./paths.js";
 import type { HclExpression } from "./syntax.js";
-import { type TextWithHoles, withText } from "./text-with-holes.js";
+import { markEncoded, readJsonValue, type TextWithHoles, withText } from "./text-with-holes.js";
 
 type Call = Extract<HclExpression, { kind: "call" }>;
 
@@ -17,7 +17,49 @@ export function callFunction(call: Call, context: EvalContext): Node {
   switch (call.name) {
     case "jsonencode":
       // The value itself: a JSON string in Terraform, read back as JSON by whatever takes it.
+      return args.length === 1 ? markEncoded(args[0]!) : unknown(call);
+    case "jsondecode":
+      return (args.length === 1 ? readJsonValue(args[0]!)?.node : undefined) ?? unknown(call);
+    case "merge":
+      return merge(args, call);
+    case "concat":
+      return args.every((arg) => arg.kind === "seq") ? seq(args.flatMap((arg) => (arg as SeqNode).items.map(copy)), call) : unknown(call);
+    case "coalesce":
+      return coalesce(args, call);
+    case "try":
+      // What Terraform would catch we cannot tell from what we do not evaluate: only a known first value.
+      return args[0] && !isUnknown(args[0]) ? args[0] : unknown(call);
+    case "lookup": {
+      const [table, key, fallback] = args;
+      const name = key ? scalarString(key) : undefined;
+      if (table?.kind !== "map" || name === undefined) return unknown(call);
+      return table.entries.find((item) => item.key === name)?.value ?? fallback ?? unknown(call);
+    }
+    case "length":
+      if (args[0]?.kind === "seq") return scalar(args[0].items.length, call);
+      if (args[0]?.kind === "map") return scalar(args[0].entries.length, call);
+      if (args[0]?.kind === "scalar" && typeof args[0].value === "string") return scalar([...args[0].value].length, call);
+      return unknown(call);
+    case "contains": {
+      const [list, wanted] = args;
+      if (list?.kind !== "seq" || wanted?.kind !== "scalar" || list.items.some((item) => item.kind !== "scalar")) return unknown(call);
+      return scalar(list.items.some((item) => (item as { value: unknown }).value === wanted.value), call);
+    }
+    case "tostring":
+    case "tonumber":
+    case "tobool":
+    case "tolist":
+    case "toset":
+    case "tomap":
+    case "sensitive":
+    case "nonsensitive":
       return args.length === 1 ? args[0]! : unknown(call);
+    case "lower":
+    case "upper": {
+      const text = args[0] ? scalarString(args[0]) : undefined;
+      if (text === undefined) return unknown(call);
+      return scalar(call.name === "lower" ? text.toLowerCase() : text.toUpperCase(), call);
+    }
     case "file":
       return fileContents(args[0], call, context) ?? unknown(call);
     case "templatefile":
@@ -25,6 +67,27 @@ export function callFunction(call: Call, context: EvalContext): Node {
     default:
       return unknown(call);
   }
+}
+
+/** merge(): later maps' keys win; a null argument is skipped, an unknown one makes the result unknown. */
+function merge(args: Node[], call: Call): Node {
+  const entries = new Map<string, MapEntry>();
+  for (const arg of args) {
+    if (arg.kind === "scalar" && arg.value === null) continue;
+    if (arg.kind !== "map") return unknown(call);
+    for (const item of arg.entries) entries.set(item.key, { key: item.key, keyNode: item.keyNode, value: copy(item.value) });
+  }
+  return map([...entries.values()], call);
+}
+
+/** coalesce(): the first argument that is not null or "", as long as none before it is unknown. */
+function coalesce(args: Node[], call: Call): Node {
+  for (const arg of args) {
+    if (isUnknown(arg) || arg.kind === "tagged") return unknown(call);
+    if (arg.kind === "scalar" && (arg.value === null || arg.value === "")) continue;
+    return arg;
+  }
+  return unknown(call);
 }
 
 function fileContents(path: Node | undefined, call: Call, context: EvalContext): Node | undefined {

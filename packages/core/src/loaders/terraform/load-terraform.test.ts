@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { toPlain } from "../../document/node.js";
 import { lintSources, type SourceText } from "../../engine/run.js";
 import type { Finding } from "../../engine/finding.js";
 import type { TaskDefinition } from "../../model/resources.js";
@@ -327,5 +328,82 @@ describe("Terraform model", () => {
     expect(task).toMatchObject({ kind: "task-definition", format: "terraform", name: "aws_ecs_task_definition.app", usesFargate: true, networkMode: "awsvpc" });
     expect(task!.containers.map((container) => container.name)).toEqual(["web"]);
     expect(task!.props.str("execution_role_arn")).toBe("arn:aws:iam::123456789012:role/exec");
+  });
+});
+
+describe("Terraform expressions", () => {
+  it("evaluates for expressions, operators, merge() and a local module's outputs", () => {
+    const moduleMain = `variable "name" {}
+variable "image" {}
+variable "environment" {
+  default = null
+}
+locals {
+  env_map = var.environment != null ? { for item in var.environment : item.name => item.value } : {}
+  definition = merge(
+    { name = var.name, image = var.image },
+    length(local.env_map) > 0 ? { environment = [for k, v in local.env_map : { name = k, value = v }] } : {},
+  )
+}
+output "definition" {
+  value = local.definition
+}
+output "json" {
+  value = "[\${jsonencode(local.definition)}]"
+}
+`;
+    const root = `module "web" {
+  source      = "./container"
+  name        = "web"
+  image       = "nginx:latest"
+  environment = [{ name = "DB_PASSWORD", value = "hunter2" }]
+}
+module "worker" {
+  source = "./container"
+  name   = "worker"
+  image  = "busybox"
+}
+resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  container_definitions = jsonencode([
+    module.web.definition,
+  ])
+}
+resource "aws_ecs_task_definition" "worker" {
+  family                = "worker"
+  container_definitions = module.worker.json
+}
+`;
+    const findings = lint([
+      { file: "main.tf", text: root },
+      { file: "container/main.tf", text: moduleMain },
+    ]);
+    // Values from the module are anchored where the root file uses its output.
+    expect(only(findings, "no-plaintext-secrets")).toEqual([{ file: "main.tf", ...at(root, "module.web.definition"), resource: "aws_ecs_task_definition.app" }]);
+    expect(only(findings, "image-tag-pinned")).toEqual([
+      { file: "main.tf", ...at(root, "module.web.definition"), resource: "aws_ecs_task_definition.app" },
+      { file: "main.tf", ...at(root, "module.worker.json"), resource: "aws_ecs_task_definition.worker" },
+    ]);
+  });
+
+  it.each([
+    ["1 + 2 * 3 == 7", true],
+    ['"a" != "b" && !false', true],
+    ["var.unknown == null", undefined],
+    ["false && var.unknown", false],
+    ["[for n in [1, 2, 3] : n * 2 if n > 1]", [4, 6]],
+    ['{ for k, v in { a = 1, b = null } : k => v if v != null }', { a: 1 }],
+    ['lookup({ a = "x" }, "a", "y")', "x"],
+    ['coalesce(null, "", "z")', "z"],
+    ['concat(["a"], ["b"])', ["a", "b"]],
+    ['contains(["LINUX"], "LINUX")', true],
+    ["-(3)", -3],
+  ])("%s", (expression, expected) => {
+    const text = `resource "aws_ecs_cluster" "c" {\n  name  = "c"\n  value = ${expression}\n}\n`;
+    const [result] = loadTerraform([{ file: "main.tf", text }], { parser });
+    if (result?.status !== "loaded") throw new Error("not loaded");
+    const value = result.document.resources[0]!.props.get("value")!;
+    if (expected === undefined) expect(value.kind).toBe("tagged");
+    else expect(toPlain(value)).toEqual(expected);
   });
 });

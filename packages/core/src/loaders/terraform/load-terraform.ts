@@ -1,4 +1,4 @@
-import type { MapNode, Node } from "../../document/node.js";
+import type { MapNode } from "../../document/node.js";
 import type { Resource } from "../../model/resources.js";
 import type { LoadResult } from "../load.js";
 import {
@@ -10,8 +10,9 @@ import {
   type ModuleUnit,
   type TerraformFile,
 } from "./evaluate.js";
-import { isUnknown, map } from "./located.js";
-import { dirOf, join } from "./paths.js";
+import { map } from "./located.js";
+import { childInstance, exists, hasRepetition, instantiateCall, localModuleDir } from "./modules.js";
+import { dirOf } from "./paths.js";
 import { type EvaluatedResource, modelResources } from "./resources.js";
 import { readHclFile, type TerraformParser } from "./syntax.js";
 
@@ -40,18 +41,6 @@ const metaArguments: ReadonlySet<string> = new Set([
   "provisioner",
   "connection",
 ]);
-
-/** Module call arguments that are not inputs. */
-const moduleMetaArguments: ReadonlySet<string> = new Set([
-  "source",
-  "version",
-  "count",
-  "for_each",
-  "providers",
-  "depends_on",
-]);
-
-const MAX_MODULE_DEPTH = 16;
 
 /**
  * Reads .tf files. The files of one directory are one module: their variables, locals and
@@ -89,12 +78,8 @@ export function loadTerraform(
     }
   for (const unit of units.values()) {
     if (called.has(unit.dir)) continue;
-    instantiate(
-      { unit, prefix: "", rootDir: unit.dir, inputs: new Map(), readFile: options.readFile },
-      units,
-      resourcesByFile,
-      0,
-    );
+    const root: ModuleInstance = { unit, prefix: "", rootDir: unit.dir, inputs: new Map(), readFile: options.readFile, units, children: new Map() };
+    instantiate(root, resourcesByFile);
   }
 
   for (const unit of units.values())
@@ -110,7 +95,7 @@ function addToUnit(units: Map<string, ModuleUnit>, file: TerraformFile): void {
   const dir = dirOf(file.file);
   let unit = units.get(dir);
   if (!unit) {
-    unit = { dir, files: [], variables: new Map(), locals: new Map(), resources: new Map(), moduleCalls: [] };
+    unit = { dir, files: [], variables: new Map(), locals: new Map(), resources: new Map(), moduleCalls: [], outputs: new Map() };
     units.set(dir, unit);
   }
   unit.files.push(file);
@@ -122,24 +107,11 @@ function addToUnit(units: Map<string, ModuleUnit>, file: TerraformFile): void {
     else if (block.type === "resource" && first && second)
       unit.resources.set(`${first}.${second}`, { type: first, name: second, block, file });
     else if (block.type === "module" && first) unit.moduleCalls.push({ name: first, block, file });
+    else if (block.type === "output" && first) unit.outputs.set(first, { file, block });
   }
 }
 
-/** The directory a module call's `source` names, when it is a local path. */
-function localModuleDir(unit: ModuleUnit, call: ModuleUnit["moduleCalls"][number]["block"]): string | undefined {
-  const source = call.body.attributes.find((attribute) => attribute.name === "source")?.value;
-  if (source?.kind !== "template" || source.parts.length !== 1) return undefined;
-  const part = source.parts[0]!;
-  if (!("literal" in part) || !/^\.\.?\//.test(part.literal)) return undefined;
-  return join(unit.dir, part.literal);
-}
-
-function instantiate(
-  instance: ModuleInstance,
-  units: ReadonlyMap<string, ModuleUnit>,
-  resourcesByFile: Map<string, Resource[]>,
-  depth: number,
-): void {
+function instantiate(instance: ModuleInstance, resourcesByFile: Map<string, Resource[]>): void {
   const { unit } = instance;
   const evaluated: EvaluatedResource[] = [];
   const fileOf = new Map<string, string>();
@@ -158,43 +130,13 @@ function instantiate(
     }
     const name = `${instance.prefix}${declaration.type}.${declaration.name}`;
     fileOf.set(name, file.file);
-    evaluated.push({
-      type: declaration.type,
-      origin: { node, file: file.file, format: "terraform", name, suppressed: noSuppressions },
-      references,
-    });
+    evaluated.push({ type: declaration.type, origin: { node, file: file.file, format: "terraform", name, suppressed: noSuppressions }, references });
   }
   for (const resource of modelResources(evaluated)) resourcesByFile.get(fileOf.get(resource.name)!)?.push(resource);
 
-  if (depth >= MAX_MODULE_DEPTH) return;
   for (const call of unit.moduleCalls) {
-    const dir = localModuleDir(unit, call.block);
-    const child = dir === undefined || dir === unit.dir ? undefined : units.get(dir);
-    if (!child) continue;
-    const context: EvalContext = { instance, file: call.file, evaluating: new Set() };
-    if (!exists(call.block.body.attributes, context)) continue;
-    const inputs = new Map<string, Node>();
-    for (const attribute of call.block.body.attributes)
-      if (!moduleMetaArguments.has(attribute.name)) inputs.set(attribute.name, evaluate(attribute.value, context));
-    const prefix = `${instance.prefix}module.${call.name}.`;
-    instantiate(
-      { unit: child, prefix, rootDir: instance.rootDir, inputs, readFile: instance.readFile },
-      units,
-      resourcesByFile,
-      depth + 1,
-    );
+    if (!exists(call.block.body.attributes, { instance, file: call.file, evaluating: new Set() })) continue;
+    const child = hasRepetition(call.block.body.attributes) ? instantiateCall(instance, call) : childInstance(instance, call.name);
+    if (child) instantiate(child, resourcesByFile);
   }
-}
-
-/** False when `count` is a known 0 or `for_each` a known empty collection: the block makes nothing. */
-function exists(attributes: { name: string; value: Parameters<typeof evaluate>[0] }[], context: EvalContext): boolean {
-  for (const attribute of attributes) {
-    if (attribute.name !== "count" && attribute.name !== "for_each") continue;
-    const value = evaluate(attribute.value, context);
-    if (isUnknown(value)) continue;
-    if (attribute.name === "count" && value.kind === "scalar" && Number(value.value) === 0) return false;
-    if (value.kind === "seq" && value.items.length === 0) return false;
-    if (value.kind === "map" && value.entries.length === 0) return false;
-  }
-  return true;
 }

@@ -40,6 +40,20 @@ export type HclExpression = Located &
     | { kind: "tuple"; items: HclExpression[] }
     | { kind: "object"; items: { key: HclExpression; value: HclExpression }[] }
     | { kind: "traversal"; root: string; rootEnd: number; steps: TraversalStep[] }
+    /** Steps after a value that is not a variable: `f(x)[0]`, `(local.a).b` */
+    | { kind: "postfix"; base: HclExpression; steps: TraversalStep[] }
+    | { kind: "unary"; operator: string; operand: HclExpression }
+    | { kind: "binary"; operator: string; left: HclExpression; right: HclExpression }
+    | {
+        kind: "for";
+        keyName?: string;
+        valueName: string;
+        collection: HclExpression;
+        /** Present for `{ for ... : key => value }` */
+        key?: HclExpression;
+        value: HclExpression;
+        condition?: HclExpression;
+      }
     | { kind: "call"; name: string; args: HclExpression[] }
     | { kind: "conditional"; condition: HclExpression; whenTrue: HclExpression; whenFalse: HclExpression }
     /** Anything the loader does not evaluate: operators, for expressions, splats, directives, errors. */
@@ -147,9 +161,7 @@ export function readExpression(node: SyntaxNode): HclExpression {
   if (node.type === "expression") {
     // `(expr)`; a value followed by traversal steps; or a wrapper of one node.
     if (children.length === 1 && node.children[0]?.type === "(") return readExpression(children[0]!);
-    if (children[0]?.type === "variable_expr") return traversal(node, children);
-    if (children.length === 1) return readExpression(children[0]!);
-    return dynamic(node);
+    return operand(node, children);
   }
   const at = { start: node.startIndex, end: node.endIndex };
   switch (node.type) {
@@ -195,6 +207,22 @@ export function readExpression(node: SyntaxNode): HclExpression {
       if (argNodes.some((arg) => arg.type === "ellipsis")) return dynamic(node);
       return { kind: "call", name: name.text, args: argNodes.map(readExpression), ...at };
     }
+    case "operation":
+      return children.length === 1 ? readExpression(children[0]!) : dynamic(node);
+    case "unary_operation": {
+      const operator = node.children.find((child) => child !== null && !child.isNamed)?.text;
+      return operator ? { kind: "unary", operator, operand: operand(node, children), ...at } : dynamic(node);
+    }
+    case "binary_operation": {
+      const all = node.children.filter((child): child is SyntaxNode => child !== null);
+      const split = all.findIndex((child) => !child.isNamed);
+      if (split <= 0) return dynamic(node);
+      const left = all.slice(0, split);
+      const right = all.slice(split + 1);
+      return { kind: "binary", operator: all[split]!.text, left: operand(node, left), right: operand(node, right), ...at };
+    }
+    case "for_expr":
+      return children.length === 1 ? forExpression(children[0]!) : dynamic(node);
     case "conditional": {
       const [condition, whenTrue, whenFalse] = children;
       if (!condition || !whenTrue || !whenFalse) return dynamic(node);
@@ -220,35 +248,71 @@ function objectKey(node: SyntaxNode): HclExpression {
   return readExpression(node);
 }
 
+/** A value and the steps after it, as the grammar lists them side by side. */
+function operand(node: SyntaxNode, children: SyntaxNode[]): HclExpression {
+  const [first] = children;
+  if (!first) return dynamic(node);
+  if (first.type === "variable_expr") return traversal(node, children);
+  if (children.length === 1) return readExpression(first);
+  const steps = readSteps(children.slice(1));
+  if (!steps) return dynamic(node);
+  return { kind: "postfix", base: readExpression(first), steps, start: first.startIndex, end: children[children.length - 1]!.endIndex };
+}
+
+function forExpression(node: SyntaxNode): HclExpression {
+  const parts = named(node);
+  const intro = parts.find((part) => part.type === "for_intro");
+  const condition = parts.find((part) => part.type === "for_cond");
+  const bodies = parts.filter((part) => part.type === "expression");
+  if (!intro || parts.some((part) => part.type === "ellipsis")) return dynamic(node);
+  const names = named(intro).filter((part) => part.type === "identifier").map((part) => part.text);
+  const collection = named(intro).find((part) => part.type === "expression");
+  const conditionExpression = condition ? named(condition).find((part) => part.type === "expression") : undefined;
+  const object = node.type === "for_object_expr";
+  if (!collection || names.length === 0 || bodies.length !== (object ? 2 : 1)) return dynamic(node);
+  return {
+    kind: "for",
+    ...(names.length === 2 ? { keyName: names[0]! } : {}),
+    valueName: names[names.length - 1]!,
+    collection: readExpression(collection),
+    ...(object ? { key: readExpression(bodies[0]!) } : {}),
+    value: readExpression(bodies[bodies.length - 1]!),
+    ...(conditionExpression ? { condition: readExpression(conditionExpression) } : {}),
+    start: node.startIndex,
+    end: node.endIndex,
+  };
+}
+
 function traversal(node: SyntaxNode, children: SyntaxNode[]): HclExpression {
   const root = children[0]!;
+  const steps = readSteps(children.slice(1));
+  if (!steps) return dynamic(node);
+  const end = children[children.length - 1]!.endIndex;
+  return { kind: "traversal", root: root.text, rootEnd: root.endIndex, steps, start: root.startIndex, end };
+}
+
+/** get_attr and index steps; undefined for a splat, which is not evaluated. */
+function readSteps(nodes: SyntaxNode[]): TraversalStep[] | undefined {
   const steps: TraversalStep[] = [];
-  for (const step of children.slice(1)) {
+  for (const step of nodes) {
     const at = { start: step.startIndex, end: step.endIndex };
     if (step.type === "get_attr") {
       const name = named(step)[0];
-      if (!name) return dynamic(node);
+      if (!name) return undefined;
       steps.push({ attr: name.text, ...at });
     } else if (step.type === "index") {
       const inner = named(step)[0];
       if (inner?.type === "new_index") {
         const expression = named(inner)[0];
-        if (!expression) return dynamic(node);
+        if (!expression) return undefined;
         steps.push({ index: readExpression(expression), ...at });
       } else if (inner?.type === "legacy_index") {
         const value = Number(inner.text.replace(/^\./, ""));
         steps.push({ index: { kind: "literal", value, ...at }, ...at });
-      } else return dynamic(node);
-    } else return dynamic(node); // splats
+      } else return undefined;
+    } else return undefined; // splats
   }
-  return {
-    kind: "traversal",
-    root: root.text,
-    rootEnd: root.endIndex,
-    steps,
-    start: node.startIndex,
-    end: node.endIndex,
-  };
+  return steps;
 }
 
 function template(node: SyntaxNode, heredoc: boolean): HclExpression {

@@ -129,3 +129,46 @@ export function readJsonValue(node: Node): JsonRead | undefined {
   const source = sourceText(node);
   return source ? readJson(source, node) : undefined;
 }
+
+const encoded = new WeakSet<Node>();
+
+/** Marks the value of jsonencode(...): text in a template, a value to whatever reads JSON. */
+export function markEncoded<T extends Node>(node: T): T {
+  encoded.add(node);
+  return node;
+}
+
+export function isEncoded(node: Node): boolean {
+  return encoded.has(node);
+}
+
+/** A value as JSON text, each unknown value in it a hole. */
+export function encodeJson(node: Node): TextWithHoles {
+  const holes: TextWithHoles["holes"] = [];
+  let text = "";
+  const write = (value: Node) => {
+    if (value.kind === "scalar") text += JSON.stringify(value.value);
+    else if (value.kind === "seq") {
+      text += "[";
+      value.items.forEach((item, index) => {
+        if (index) text += ",";
+        write(item);
+      });
+      text += "]";
+    } else if (value.kind === "map") {
+      text += "{";
+      value.entries.forEach((item, index) => {
+        if (index) text += ",";
+        text += `${JSON.stringify(item.key)}:`;
+        write(item.value);
+      });
+      text += "}";
+    } else {
+      const start = text.length;
+      text += "null";
+      holes.push({ start, end: text.length, value });
+    }
+  };
+  write(node);
+  return { text, holes };
+}
