@@ -13,6 +13,12 @@ export function markIncluded(root: Node, from: IncludedFile): void {
   included.set(root, from);
 }
 
+/** Gives a copy of a tree the mark its original has. */
+export function carryIncluded(from: Node, to: Node): void {
+  const mark = included.get(from);
+  if (mark) included.set(to, mark);
+}
+
 /** The file a node's offsets point into, when it is not the document's own (see markIncluded). */
 export function includedFileOf(node: Node): IncludedFile | undefined {
   for (let current: Node | undefined = node; current; current = current.parent) {

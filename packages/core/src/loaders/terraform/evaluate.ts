@@ -52,6 +52,10 @@ export interface ModuleInstance {
   units: ReadonlyMap<string, ModuleUnit>;
   /** The instances of this module's calls, made when first needed; null when not a local module. */
   children: Map<string, ModuleInstance | null>;
+  /** Named values already evaluated in this instance (see memoized). */
+  memo: Map<string, { node: Node; references: ReadonlySet<string> }>;
+  /** Evaluation steps left for the whole load, shared by every instance: past it, values are unknown. */
+  budget: { steps: number };
 }
 
 export interface EvalContext {
@@ -68,7 +72,7 @@ export interface EvalContext {
 const MAX_DEPTH = 64;
 
 export function evaluate(expression: HclExpression, context: EvalContext): Node {
-  if (context.evaluating.size > MAX_DEPTH) return unknown(expression);
+  if (context.evaluating.size > MAX_DEPTH || --context.instance.budget.steps < 0) return unknown(expression);
   switch (expression.kind) {
     case "literal":
       return scalar(expression.value, expression);
@@ -157,7 +161,7 @@ function traversal(expression: Extract<HclExpression, { kind: "traversal" }>, co
   const name = first && "attr" in first ? first.attr : undefined;
   const { instance } = context;
   const scoped = context.scope?.get(root);
-  if (scoped) return applySteps(copy(scoped), steps, expression, context);
+  if (scoped) return affordable(scoped, context) ? applySteps(copy(scoped), steps, expression, context) : unknown(expression);
   if (name === undefined) return unknown(expression);
   if (root === "module") {
     const [output, ...after] = rest;
@@ -182,38 +186,25 @@ function traversal(expression: Extract<HclExpression, { kind: "traversal" }>, co
 function variable(name: string, at: Range, context: EvalContext): Node {
   const { instance } = context;
   const input = instance.inputs.get(name);
-  if (input) return anchorAt(copy(input), scalar(null, at));
+  if (input) return affordable(input, context) ? anchorAt(copy(input), scalar(null, at)) : unknown(at);
   const declared = instance.unit.variables.get(name);
   const fallback = declared?.block.body.attributes.find((attribute) => attribute.name === "default");
   if (!declared || !fallback) return unknown(at);
-  // A default is a constant: it references nothing.
-  const value = evaluate(fallback.value, { instance, file: declared.file, evaluating: context.evaluating });
-  return declared.file === context.file ? value : anchorAt(value, scalar(null, at));
+  return memoized(`var.${name}`, at, context, declared.file, (inner) => evaluate(fallback.value, inner));
 }
 
 function local(name: string, at: Range, context: EvalContext): Node {
-  const key = `local.${name}`;
   const declared = context.instance.unit.locals.get(name);
-  if (!declared || context.evaluating.has(key)) return unknown(at);
-  const value = evaluate(declared.attribute.value, {
-    ...context,
-    file: declared.file,
-    evaluating: new Set([...context.evaluating, key]),
-  });
-  return declared.file === context.file ? value : anchorAt(value, scalar(null, at));
+  if (!declared) return unknown(at);
+  return memoized(`local.${name}`, at, context, declared.file, (inner) => evaluate(declared.attribute.value, inner));
 }
 
 /** An argument of another resource of the module, when it is set there (`aws_ecr_repository.app.name`). */
 function resourceArgument(resource: ResourceDeclaration, name: string, at: Range, context: EvalContext): Node {
-  const key = `${resource.type}.${resource.name}.${name}`;
   const attribute = resource.block.body.attributes.find((candidate) => candidate.name === name);
-  if (!attribute || context.evaluating.has(key)) return unknown(at);
-  const value = evaluate(attribute.value, {
-    instance: context.instance,
-    file: resource.file,
-    evaluating: new Set([...context.evaluating, key]),
-  });
-  return resource.file === context.file ? value : anchorAt(value, scalar(null, at));
+  if (!attribute) return unknown(at);
+  const key = `${resource.type}.${resource.name}.${name}`;
+  return memoized(key, at, context, resource.file, (inner) => evaluate(attribute.value, inner));
 }
 
 /** An output of a local module called once (no count or for_each), anchored where it is used. */
@@ -224,8 +215,50 @@ function moduleOutput(call: string, name: string, at: Range, context: EvalContex
   const declared = child?.unit.outputs.get(name);
   const value = declared?.block.body.attributes.find((attribute) => attribute.name === "value");
   if (!child || !declared || !value) return unknown(at);
-  const result = evaluate(value.value, { instance: child, file: declared.file, evaluating: new Set([...context.evaluating, key]) });
+  const result = memoized(key, at, context, declared.file, (inner) => evaluate(value.value, { ...inner, instance: child }));
+  // Always another module's file, so anchored here.
   return anchorAt(result, scalar(null, at));
+}
+
+/**
+ * A named value (a variable's default, a local, a resource's argument, a module output),
+ * evaluated once per module instance: each reference gets a copy, anchored at the reference when
+ * the value is written in another file, and the resources it references.
+ */
+function memoized(key: string, at: Range, context: EvalContext, file: TerraformFile, compute: (inner: EvalContext) => Node): Node {
+  const { memo } = context.instance;
+  let known = memo.get(key);
+  if (!known) {
+    if (context.evaluating.has(key)) return unknown(at);
+    const references = new Set<string>();
+    const node = compute({ instance: context.instance, file, evaluating: new Set([...context.evaluating, key]), references });
+    known = { node, references };
+    memo.set(key, known);
+  }
+  for (const address of known.references) context.references?.add(address);
+  if (!affordable(known.node, context)) return unknown(at);
+  const value = copy(known.node);
+  return file === context.file ? value : anchorAt(value, scalar(null, at));
+}
+
+const sizes = new WeakMap<Node, number>();
+
+/** Charges a copy of `node` to the budget: a value that doubles at each reference (a chain of locals) runs out. */
+function affordable(node: Node, context: EvalContext): boolean {
+  const size = sizeOf(node);
+  context.instance.budget.steps -= size;
+  return context.instance.budget.steps >= 0;
+}
+
+function sizeOf(node: Node): number {
+  let size = sizes.get(node);
+  if (size !== undefined) return size;
+  size = 1;
+  if (node.kind === "map") for (const item of node.entries) size += sizeOf(item.value);
+  else if (node.kind === "seq") for (const item of node.items) size += sizeOf(item);
+  else if (node.kind === "tagged") size += sizeOf(node.value);
+  sizes.set(node, size);
+  return size;
 }
 
 function unary(expression: Extract<HclExpression, { kind: "unary" }>, context: EvalContext): Node {

@@ -407,3 +407,13 @@ resource "aws_ecs_task_definition" "worker" {
     else expect(toPlain(value)).toEqual(expected);
   });
 });
+
+describe("Terraform that is built to blow up", () => {
+  it("ends with unknown values when a chain of locals doubles at each step", () => {
+    const locals = Array.from({ length: 60 }, (_, index) => `  a${index + 1} = [local.a${index}, local.a${index}]`).join("\n");
+    const text = `locals {\n  a0 = ["x"]\n${locals}\n}\nresource "aws_ecs_cluster" "c" {\n  name  = "c"\n  value = local.a60\n}\n`;
+    const [result] = loadTerraform([{ file: "main.tf", text }], { parser });
+    if (result?.status !== "loaded") throw new Error("not loaded");
+    expect(result.document.resources[0]!.props.get("value")!.kind).toBe("tagged");
+  });
+});

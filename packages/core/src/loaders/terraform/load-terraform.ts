@@ -29,6 +29,9 @@ export function isTerraformFileName(file: string): boolean {
   return terraformExtension.test(file);
 }
 
+/** Enough for thousands of resources; a configuration built to blow up (nested for expressions) ends here. */
+const MAX_EVALUATION_STEPS = 2_000_000;
+
 const noSuppressions: ReadonlyMap<string, string> = new Map();
 
 /** Meta-arguments and blocks that are Terraform's, not the resource's. */
@@ -76,9 +79,20 @@ export function loadTerraform(
       const target = localModuleDir(unit, call.block);
       if (target && target !== unit.dir && units.has(target)) called.add(target);
     }
+  const budget = { steps: MAX_EVALUATION_STEPS };
   for (const unit of units.values()) {
     if (called.has(unit.dir)) continue;
-    const root: ModuleInstance = { unit, prefix: "", rootDir: unit.dir, inputs: new Map(), readFile: options.readFile, units, children: new Map() };
+    const root: ModuleInstance = {
+      unit,
+      prefix: "",
+      rootDir: unit.dir,
+      inputs: new Map(),
+      readFile: options.readFile,
+      units,
+      children: new Map(),
+      memo: new Map(),
+      budget,
+    };
     instantiate(root, resourcesByFile);
   }
 

@@ -1,4 +1,5 @@
 import type { MapEntry, MapNode, Node, ScalarNode, ScalarValue, SeqNode, TaggedNode } from "../../document/node.js";
+import { carryIncluded } from "../../document/included.js";
 import { UNKNOWN_AFTER_APPLY } from "../terraform-plan-values.js";
 
 /** Building located nodes from evaluated HCL: every node points at the source text it came from. */
@@ -51,8 +52,23 @@ export function adopt(child: Node, parent: MapNode | SeqNode | TaggedNode, key: 
   child.key = key;
 }
 
+type Carrier = (from: Node, to: Node) => void;
+
+/** What copy() passes on from each node to its copy besides the node itself: marks kept beside it. */
+const carriers: Carrier[] = [carryIncluded];
+
+export function carryOnCopy(carrier: Carrier): void {
+  carriers.push(carrier);
+}
+
 /** A deep copy, so a value referenced twice (a local, a variable) has one parent per place. */
 export function copy(node: Node): Node {
+  const result = copyNode(node);
+  for (const carry of carriers) carry(node, result);
+  return result;
+}
+
+function copyNode(node: Node): Node {
   switch (node.kind) {
     case "scalar":
       return scalar(node.value, node);

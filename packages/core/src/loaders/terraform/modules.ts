@@ -54,6 +54,8 @@ export function instantiateCall(
     readFile: instance.readFile,
     units: instance.units,
     children: new Map(),
+    memo: new Map(),
+    budget: instance.budget,
   };
 }
 

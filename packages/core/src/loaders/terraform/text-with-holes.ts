@@ -1,7 +1,7 @@
 import { type IncludedFile, markIncluded } from "../../document/included.js";
 import { anchorAt, type Node } from "../../document/node.js";
 import { parseJson, SyntaxProblem } from "../../document/parse-json.js";
-import { isUnknown, type Range, replaceNode, scalar, shift, unknown } from "./located.js";
+import { carryOnCopy, isUnknown, type Range, replaceNode, scalar, shift, unknown } from "./located.js";
 
 /**
  * Text that JSON may be read from, with holes where a template interpolates a value: a heredoc
@@ -19,6 +19,13 @@ export interface TextWithHoles {
 }
 
 const texts = new WeakMap<Node, TextWithHoles>();
+const encoded = new WeakSet<Node>();
+
+carryOnCopy((from, to) => {
+  const text = texts.get(from);
+  if (text) texts.set(to, text);
+  if (encoded.has(from)) encoded.add(to);
+});
 
 /** Remembers the text behind a string value (or behind an unknown one, when holes made it unknown). */
 export function withText<T extends Node>(node: T, text: TextWithHoles): T {
@@ -129,8 +136,6 @@ export function readJsonValue(node: Node): JsonRead | undefined {
   const source = sourceText(node);
   return source ? readJson(source, node) : undefined;
 }
-
-const encoded = new WeakSet<Node>();
 
 /** Marks the value of jsonencode(...): text in a template, a value to whatever reads JSON. */
 export function markEncoded<T extends Node>(node: T): T {
