@@ -2,6 +2,7 @@ import { anchorAt, entry, type MapEntry, type Node } from "../../document/node.j
 import { scalarNumber, scalarString } from "../../model/obj.js";
 import { callFunction } from "./functions.js";
 import { childInstance } from "./modules.js";
+import { convertToType } from "./types.js";
 import { copy, isUnknown, map, mapEntry, type Range, scalar, seq, unknown } from "./located.js";
 import { relativePath } from "./paths.js";
 import type { HclAttribute, HclBlock, HclBody, HclExpression, TraversalStep } from "./syntax.js";
@@ -185,12 +186,24 @@ function traversal(expression: Extract<HclExpression, { kind: "traversal" }>, co
 
 function variable(name: string, at: Range, context: EvalContext): Node {
   const { instance } = context;
-  const input = instance.inputs.get(name);
-  if (input) return affordable(input, context) ? anchorAt(copy(input), scalar(null, at)) : unknown(at);
   const declared = instance.unit.variables.get(name);
-  const fallback = declared?.block.body.attributes.find((attribute) => attribute.name === "default");
+  const argument = (key: string) => declared?.block.body.attributes.find((attribute) => attribute.name === key);
+  const fallback = argument("default");
+  const type = argument("type");
+  const typed = (value: Node, inner: EvalContext) => (type ? convertToType(value, type.value, inner) : value);
+  let input = instance.inputs.get(name);
+  // A module argument that is null takes the default when the variable is not nullable.
+  const nullable = argument("nullable")?.value;
+  if (input?.kind === "scalar" && input.value === null && fallback && nullable?.kind === "literal" && nullable.value === false)
+    input = undefined;
+  if (input && declared) {
+    if (!affordable(input, context)) return unknown(at);
+    const value = typed(copy(input), { instance, file: declared.file, evaluating: context.evaluating });
+    return anchorAt(value, scalar(null, at));
+  }
+  if (input) return affordable(input, context) ? anchorAt(copy(input), scalar(null, at)) : unknown(at);
   if (!declared || !fallback) return unknown(at);
-  return memoized(`var.${name}`, at, context, declared.file, (inner) => evaluate(fallback.value, inner));
+  return memoized(`var.${name}`, at, context, declared.file, (inner) => typed(evaluate(fallback.value, inner), inner));
 }
 
 function local(name: string, at: Range, context: EvalContext): Node {
@@ -343,15 +356,19 @@ function forExpression(expression: Extract<HclExpression, { kind: "for" }>, cont
     if (expression.keyName) scope.set(expression.keyName, key);
     scope.set(expression.valueName, value);
     const inner: EvalContext = { ...context, scope };
+    let maybe = false;
     if (expression.condition) {
       const keep = evaluate(expression.condition, inner);
-      if (keep.kind !== "scalar" || typeof keep.value !== "boolean") return unknown(expression);
-      if (!keep.value) continue;
+      // Whether an item stays is unknown: a map keeps its key with an unknown value (present but not a literal).
+      if (keep.kind !== "scalar" || typeof keep.value !== "boolean") {
+        if (!expression.key) return unknown(expression);
+        maybe = true;
+      } else if (!keep.value) continue;
     }
     if (expression.key) {
       const name = scalarString(evaluate(expression.key, inner));
       if (name === undefined) return unknown(expression);
-      entries.push(mapEntry(name, key, evaluate(expression.value, inner)));
+      entries.push(mapEntry(name, key, maybe ? unknown(expression.value) : evaluate(expression.value, inner)));
     } else values.push(evaluate(expression.value, inner));
   }
   return expression.key ? map(entries, expression) : seq(values, expression);

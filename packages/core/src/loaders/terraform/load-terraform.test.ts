@@ -417,3 +417,53 @@ describe("Terraform that is built to blow up", () => {
     expect(result.document.resources[0]!.props.get("value")!.kind).toBe("tagged");
   });
 });
+
+describe("Terraform variable types", () => {
+  it("fills optional() attributes with their defaults, and a null argument of a non-nullable variable with the default", () => {
+    const moduleMain = `variable "containers" {
+  type = map(object({
+    image      = string
+    privileged = optional(bool, true)
+    user       = optional(string)
+  }))
+}
+variable "family" {
+  type     = string
+  default  = "app"
+  nullable = false
+}
+resource "aws_ecs_task_definition" "this" {
+  family                = var.family
+  container_definitions = jsonencode([for name, c in var.containers : { name = name, image = c.image, privileged = c.privileged, user = c.user }])
+}
+`;
+    const root = `module "app" {
+  source     = "./app"
+  family     = null
+  containers = { web = { image = "nginx:1.27" } }
+}
+`;
+    const findings = lint([
+      { file: "main.tf", text: root },
+      { file: "app/main.tf", text: moduleMain },
+    ]);
+    expect(only(findings, "privileged-container").map(({ file, resource }) => ({ file, resource }))).toEqual([
+      { file: "app/main.tf", resource: "module.app.aws_ecs_task_definition.this" },
+    ]);
+    expect(only(findings, "container-runs-as-root")).toHaveLength(1);
+  });
+
+  it("keeps a map entry whose filter is unknown, as an unknown value", () => {
+    const text = `locals {
+  definition = { for k, v in { name = "web", image = "nginx:1.27", user = var.user } : k => v if v != null }
+}
+resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  container_definitions = jsonencode([local.definition])
+}
+`;
+    const findings = lint([{ file: "main.tf", text }]);
+    expect(only(findings, "container-runs-as-root")).toEqual([]);
+    expect(only(findings, "read-only-root-filesystem")).toHaveLength(1);
+  });
+});
