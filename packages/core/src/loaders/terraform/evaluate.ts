@@ -1,7 +1,7 @@
 import { anchorAt, entry, type MapEntry, type Node } from "../../document/node.js";
 import { scalarNumber, scalarString } from "../../model/obj.js";
 import { callFunction } from "./functions.js";
-import { childInstance } from "./modules.js";
+import { callInstances, childInstance } from "./modules.js";
 import { convertToType } from "./types.js";
 import { copy, isUnknown, map, mapEntry, type Range, scalar, seq, unknown } from "./located.js";
 import { relativePath } from "./paths.js";
@@ -51,8 +51,10 @@ export interface ModuleInstance {
   readFile: FileReader | undefined;
   /** Every module directory of the run, for the module calls of this one. */
   units: ReadonlyMap<string, ModuleUnit>;
-  /** The instances of this module's calls, made when first needed; null when not a local module. */
-  children: Map<string, ModuleInstance | null>;
+  /** The instances of this module's calls, made when first needed (none when not a local module). */
+  children: Map<string, ModuleInstance[]>;
+  /** `["key"]` or `[0]` for an instance of a call with for_each or count, "" otherwise. */
+  key?: string;
   /** Named values already evaluated in this instance (see memoized). */
   memo: Map<string, { node: Node; references: ReadonlySet<string> }>;
   /** Evaluation steps left for the whole load, shared by every instance: past it, values are unknown. */
@@ -166,8 +168,9 @@ function traversal(expression: Extract<HclExpression, { kind: "traversal" }>, co
   if (name === undefined) return unknown(expression);
   if (root === "module") {
     const [output, ...after] = rest;
-    if (!output || !("attr" in output)) return unknown(expression);
-    return applySteps(moduleOutput(name, output.attr, expression, context), after, expression, context);
+    if (output && "attr" in output && childInstance(instance, name, context.evaluating))
+      return applySteps(moduleOutput(name, output.attr, expression, context), after, expression, context);
+    return applySteps(moduleValue(name, expression, context), rest, expression, context);
   }
   if (root === "var") return applySteps(variable(name, expression, context), rest, expression, context);
   if (root === "local") return applySteps(local(name, expression, context), rest, expression, context);
@@ -179,7 +182,9 @@ function traversal(expression: Extract<HclExpression, { kind: "traversal" }>, co
   const resource = instance.unit.resources.get(`${root}.${name}`);
   if (!resource) return unknown(expression);
   context.references?.add(`${instance.prefix}${root}.${name}`);
-  const [attribute, ...after] = rest;
+  // `aws_x.y[0].arg` / `aws_x.y["k"].arg`: an instance's argument, the same in every instance unless it uses count or each.
+  const instanceSteps = rest[0] && "index" in rest[0] ? rest.slice(1) : rest;
+  const [attribute, ...after] = instanceSteps;
   if (!attribute || !("attr" in attribute)) return unknown(expression);
   return applySteps(resourceArgument(resource, attribute.attr, expression, context), after, expression, context);
 }
@@ -231,6 +236,37 @@ function moduleOutput(call: string, name: string, at: Range, context: EvalContex
   const result = memoized(key, at, context, declared.file, (inner) => evaluate(value.value, { ...inner, instance: child }));
   // Always another module's file, so anchored here.
   return anchorAt(result, scalar(null, at));
+}
+
+/**
+ * `module.x` as a value: the object of its outputs, or for a call with for_each or count, the
+ * map (or list) of its instances' objects.
+ */
+function moduleValue(call: string, at: Range, context: EvalContext): Node {
+  const key = `module.${call}`;
+  if (context.evaluating.has(key)) return unknown(at);
+  const declaration = context.instance.unit.moduleCalls.find((candidate) => candidate.name === call);
+  if (!declaration) return unknown(at);
+  const instances = callInstances(context.instance, call, context.evaluating);
+  const evaluating = new Set([...context.evaluating, key]);
+  const outputsOf = (child: ModuleInstance): Node =>
+    map(
+      [...child.unit.outputs].map(([name, declared]) => {
+        const value = declared.block.body.attributes.find((attribute) => attribute.name === "value");
+        const node = value ? evaluate(value.value, { instance: child, file: declared.file, evaluating }) : unknown(at);
+        return mapEntry(name, at, anchorAt(node, scalar(null, at)));
+      }),
+      at,
+    );
+  const attributes = declaration.block.body.attributes;
+  if (!attributes.some((attribute) => attribute.name === "for_each" || attribute.name === "count"))
+    return instances[0] ? outputsOf(instances[0]) : unknown(at);
+  if (instances.some((child) => !child.key)) return unknown(at); // for_each or count not known
+  if (attributes.some((attribute) => attribute.name === "count")) return seq(instances.map(outputsOf), at);
+  return map(
+    instances.map((child) => mapEntry(JSON.parse(child.key!.slice(1, -1)) as string, at, outputsOf(child))),
+    at,
+  );
 }
 
 /**

@@ -467,3 +467,52 @@ resource "aws_ecs_task_definition" "app" {
     expect(only(findings, "read-only-root-filesystem")).toHaveLength(1);
   });
 });
+
+describe("Terraform count and for_each", () => {
+  it("reads each instance of a module call with for_each, and of a resource with a known count", () => {
+    const moduleMain = `variable "image" {}
+resource "aws_ecs_task_definition" "this" {
+  count                 = 1
+  family                = "x"
+  container_definitions = jsonencode([{ name = "app", image = var.image }])
+}
+output "family" {
+  value = aws_ecs_task_definition.this[0].family
+}
+`;
+    const root = `module "svc" {
+  source   = "./svc"
+  for_each = { web = "nginx:latest", api = "api:1.0" }
+  image    = each.value
+}
+resource "aws_ecs_cluster" "c" {
+  name = module.svc["api"].family
+  setting {
+    name  = "containerInsights"
+    value = [for name, svc in module.svc : name][0]
+  }
+}
+`;
+    const findings = lint([
+      { file: "main.tf", text: root },
+      { file: "svc/main.tf", text: moduleMain },
+    ]);
+    expect(only(findings, "image-tag-pinned").map(({ resource }) => resource)).toEqual(['module.svc["web"].aws_ecs_task_definition.this[0]']);
+    expect(only(findings, "container-runs-as-root").map(({ resource }) => resource).sort()).toEqual([
+      'module.svc["api"].aws_ecs_task_definition.this[0]',
+      'module.svc["web"].aws_ecs_task_definition.this[0]',
+    ]);
+    // module.svc as a value: the map of instances, in for_each order; an instance's argument through its output.
+    expect(findings.find((finding) => finding.ruleId === "cluster-container-insights")?.message).toContain('"web"');
+    const cluster = loadTerraform(
+      [
+        { file: "main.tf", text: root },
+        { file: "svc/main.tf", text: moduleMain },
+      ],
+      { parser },
+    )
+      .flatMap((result) => (result.status === "loaded" ? result.document.resources : []))
+      .find((resource) => resource.kind === "cluster");
+    expect(cluster?.props.str("name")).toBe("x");
+  });
+});

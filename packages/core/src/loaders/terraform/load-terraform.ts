@@ -11,7 +11,7 @@ import {
   type TerraformFile,
 } from "./evaluate.js";
 import { map } from "./located.js";
-import { childInstance, exists, hasRepetition, instantiateCall, localModuleDir } from "./modules.js";
+import { callInstances, localModuleDir, repetitions } from "./modules.js";
 import { dirOf } from "./paths.js";
 import { type EvaluatedResource, modelResources } from "./resources.js";
 import { readHclFile, type TerraformParser } from "./syntax.js";
@@ -134,26 +134,22 @@ function instantiate(instance: ModuleInstance, resourcesByFile: Map<string, Reso
   const fileOf = new Map<string, string>();
   for (const declaration of unit.resources.values()) {
     const { block, file } = declaration;
-    const context: EvalContext = { instance, file, evaluating: new Set() };
-    if (!exists(block.body.attributes, context)) continue;
-    const references = new Map<string, Set<string>>();
-    const node = bodyToMap(block.body, block, context, metaArguments) as MapNode;
-    // Evaluated again per argument to learn what each references (the values are the same).
-    for (const attribute of block.body.attributes) {
-      if (metaArguments.has(attribute.name)) continue;
-      const found = new Set<string>();
-      evaluate(attribute.value, { ...context, references: found });
-      if (found.size) references.set(attribute.name, found);
+    for (const { suffix, scope } of repetitions(block.body.attributes, { instance, file, evaluating: new Set() })) {
+      const context: EvalContext = { instance, file, evaluating: new Set(), scope };
+      const references = new Map<string, Set<string>>();
+      const node = bodyToMap(block.body, block, context, metaArguments) as MapNode;
+      // Evaluated again per argument to learn what each references (named values are evaluated once).
+      for (const attribute of block.body.attributes) {
+        if (metaArguments.has(attribute.name)) continue;
+        const found = new Set<string>();
+        evaluate(attribute.value, { ...context, references: found });
+        if (found.size) references.set(attribute.name, found);
+      }
+      const name = `${instance.prefix}${declaration.type}.${declaration.name}${suffix}`;
+      fileOf.set(name, file.file);
+      evaluated.push({ type: declaration.type, origin: { node, file: file.file, format: "terraform", name, suppressed: noSuppressions }, references });
     }
-    const name = `${instance.prefix}${declaration.type}.${declaration.name}`;
-    fileOf.set(name, file.file);
-    evaluated.push({ type: declaration.type, origin: { node, file: file.file, format: "terraform", name, suppressed: noSuppressions }, references });
   }
   for (const resource of modelResources(evaluated)) resourcesByFile.get(fileOf.get(resource.name)!)?.push(resource);
-
-  for (const call of unit.moduleCalls) {
-    if (!exists(call.block.body.attributes, { instance, file: call.file, evaluating: new Set() })) continue;
-    const child = hasRepetition(call.block.body.attributes) ? instantiateCall(instance, call) : childInstance(instance, call.name);
-    if (child) instantiate(child, resourcesByFile);
-  }
+  for (const call of unit.moduleCalls) for (const child of callInstances(instance, call.name)) instantiate(child, resourcesByFile);
 }

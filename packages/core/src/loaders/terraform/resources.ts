@@ -10,7 +10,7 @@ import {
   type ResourceOrigin,
   type TaskDefinition,
 } from "../../model/resources.js";
-import { literalString } from "../terraform-plan-values.js";
+import { configAddress, literalString } from "../terraform-plan-values.js";
 import { mapEntry, unknown } from "./located.js";
 import { readJsonValue } from "./text-with-holes.js";
 
@@ -33,20 +33,22 @@ export interface EvaluatedResource {
 export function modelResources(evaluated: EvaluatedResource[]): Resource[] {
   const withPolicy = repositoriesWithPolicy(evaluated);
   const resources: Resource[] = [];
-  const taskDefinitions = new Map<string, TaskDefinition>();
+  const taskDefinitions: TaskDefinition[] = [];
   for (const { type, origin } of evaluated) {
     const resource = modelResource(type, origin, withPolicy);
     if (!resource) continue;
     resources.push(resource);
-    if (resource.kind === "task-definition") taskDefinitions.set(resource.name, resource);
+    if (resource.kind === "task-definition") taskDefinitions.push(resource);
   }
-  // A service's task_definition (an ARN known after apply) is linked to the task definition it references.
+  // A service's task_definition (an ARN known after apply) is linked to the task definition it
+  // references: the one, or the instance with the service's own count / for_each key.
   evaluated.forEach(({ type, origin, references }) => {
     if (type !== "aws_ecs_service") return;
     const service = resources.find((resource) => resource.name === origin.name);
-    const target = [...(references.get("task_definition") ?? [])]
-      .map((address) => taskDefinitions.get(address))
-      .find(Boolean);
+    const targets = new Set([...(references.get("task_definition") ?? [])].map(configAddress));
+    const candidates = taskDefinitions.filter((task) => targets.has(configAddress(task.name)));
+    const target =
+      candidates.length === 1 ? candidates[0] : candidates.find((task) => instanceKey(task.name) === instanceKey(origin.name));
     if (service?.kind !== "service" || !target) return;
     const node = service.props.get("task_definition") ?? service.props.node;
     service.taskDefinitionReference = { ...service.taskDefinitionReference, node, logicalId: target.name };
@@ -120,10 +122,15 @@ function repositoriesWithPolicy(evaluated: EvaluatedResource[]) {
     if (type !== "aws_ecr_lifecycle_policy") continue;
     const name = literalString(new Obj(origin.node).get("repository"));
     if (name) names.add(name);
-    for (const address of references.get("repository") ?? []) addresses.add(address);
+    for (const address of references.get("repository") ?? []) addresses.add(configAddress(address));
   }
   return (address: string, repository: Obj): boolean => {
     const name = literalString(repository.get("name"));
-    return (name !== undefined && names.has(name)) || addresses.has(address);
+    return (name !== undefined && names.has(name)) || addresses.has(configAddress(address));
   };
+}
+
+/** `aws_ecs_service.web["blue"]` -> `["blue"]`; "" without one. */
+function instanceKey(address: string): string {
+  return /(\[[^\]]*\])$/.exec(address)?.[1] ?? "";
 }
