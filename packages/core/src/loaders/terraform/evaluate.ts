@@ -457,25 +457,51 @@ export function bodyToMap(
   const byType = new Map<string, HclBlock[]>();
   for (const block of body.blocks) {
     if (skipped.has(block.type)) continue;
-    // `dynamic "setting" { for_each = ...; content { ... } }` makes setting blocks known only to Terraform.
     const type = block.type === "dynamic" ? (block.labels[0] ?? "") : block.type;
     byType.set(type, [...(byType.get(type) ?? []), block]);
   }
   for (const [type, blocks] of byType) {
     const range = { start: blocks[0]!.start, end: blocks[blocks.length - 1]!.end };
     const keyAt = { start: blocks[0]!.start, end: blocks[0]!.start + blocks[0]!.type.length };
-    const value = blocks.some((block) => block.type === "dynamic")
-      ? unknown(range)
-      : seq(
-          blocks.map((block) => bodyToMap(block.body, block, context)),
-          range,
-        );
-    entries.push(mapEntry(type, keyAt, value));
+    const items: Node[] = [];
+    let known = true;
+    for (const block of blocks) {
+      if (block.type !== "dynamic") items.push(bodyToMap(block.body, block, context));
+      else {
+        const made = dynamicBlocks(block, context);
+        if (made) items.push(...made);
+        else known = false;
+      }
+    }
+    entries.push(mapEntry(type, keyAt, known ? seq(items, range) : unknown(range)));
   }
   return map(entries, at);
 }
 
 /** What an unknown interpolation leaves in the text: a span for its hole. */
 const EMPTY_HOLE = "$" + "{}";
+
+/**
+ * The blocks `dynamic "setting" { for_each = ...; iterator = s; content { ... } }` makes, one per
+ * item of a known collection; undefined when the collection is unknown.
+ */
+function dynamicBlocks(block: HclBlock, context: EvalContext): Node[] | undefined {
+  const forEach = block.body.attributes.find((attribute) => attribute.name === "for_each");
+  const content = block.body.blocks.find((inner) => inner.type === "content");
+  if (!forEach || !content) return undefined;
+  const iterator = block.body.attributes.find((attribute) => attribute.name === "iterator")?.value;
+  const name = iterator?.kind === "traversal" && iterator.steps.length === 0 ? iterator.root : block.labels[0];
+  const collection = evaluate(forEach.value, context);
+  let items: [Node, Node][];
+  if (collection.kind === "seq") items = collection.items.map((item, index) => [scalar(index, item), item]);
+  else if (collection.kind === "map") items = collection.entries.map((item) => [scalar(item.key, item.keyNode), item.value]);
+  else return undefined;
+  if (!name || items.length > MAX_FOR_ITEMS) return undefined;
+  return items.map(([key, value]) => {
+    const scope = new Map(context.scope);
+    scope.set(name, map([mapEntry("key", key, key), mapEntry("value", value, copy(value))], value));
+    return bodyToMap(content.body, content, { ...context, scope });
+  });
+}
 
 const noNames: ReadonlySet<string> = new Set();

@@ -516,3 +516,26 @@ resource "aws_ecs_cluster" "c" {
     expect(cluster?.props.str("name")).toBe("x");
   });
 });
+
+describe("Terraform dynamic blocks", () => {
+  it("makes one block per item of a known for_each, with the iterator's key and value", () => {
+    const text = `variable "settings" {
+  default = { containerInsights = "disabled" }
+}
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+  dynamic "setting" {
+    for_each = var.settings
+    iterator = s
+    content {
+      name  = s.key
+      value = s.value
+    }
+  }
+}
+`;
+    expect(only(lint([{ file: "main.tf", text }]), "cluster-container-insights")).toEqual([
+      { file: "main.tf", ...at(text, '"disabled"'), resource: "aws_ecs_cluster.main" },
+    ]);
+  });
+});
