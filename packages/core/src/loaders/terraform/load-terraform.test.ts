@@ -539,3 +539,43 @@ resource "aws_ecs_cluster" "main" {
     ]);
   });
 });
+
+describe("Terraform files built to exhaust the reader", () => {
+  it("is a problem at the place nesting passes the depth limit, not a stack overflow", () => {
+    const text = `locals {\n  deep = ${"[".repeat(5000)}${"]".repeat(5000)}\n}\n`;
+    const [result] = loadTerraform([{ file: "main.tf", text }], { parser });
+    expect(result).toMatchObject({ status: "invalid", message: "nesting deeper than 256 levels" });
+  });
+});
+
+describe("Terraform files cut and spliced", () => {
+  it("never throws, whatever is left of a file", () => {
+    const text = `variable "image" {
+  default = "nginx:latest"
+}
+locals {
+  env = [for k, v in { A = 1 } : { name = k, value = tostring(v) }]
+}
+module "m" {
+  source = "./m"
+}
+resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  container_definitions = <<-EOT
+    [{"name": "web", "image": "\${var.image}", "environment": \${jsonencode(local.env)}}]
+  EOT
+  dynamic "volume" {
+    for_each = { a = 1 }
+    content {
+      name = volume.key
+    }
+  }
+}
+`;
+    for (let cut = 0; cut <= text.length; cut += 5) {
+      const variants = [text.slice(0, cut), text.slice(cut), text.slice(0, cut) + text.slice(cut + 17)];
+      for (const variant of variants)
+        expect(() => lintSources([{ file: "main.tf", text: variant }, { file: "m/main.tf", text: variant }], { terraform: parser })).not.toThrow();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { DEFAULT_READER_LIMITS } from "../../document/limits.js";
 import type { MapNode } from "../../document/node.js";
 import type { Resource } from "../../model/resources.js";
 import type { LoadResult } from "../load.js";
@@ -62,12 +63,18 @@ export function loadTerraform(
   const units = new Map<string, ModuleUnit>();
   const resourcesByFile = new Map<string, Resource[]>();
   for (const { file, text } of sources) {
+    if (text.length > DEFAULT_READER_LIMITS.maxLength) {
+      const message = `the file is larger than ${DEFAULT_READER_LIMITS.maxLength} characters`;
+      results.push({ status: "invalid", file, text, message, offset: 0 });
+      continue;
+    }
     const tree = options.parser.parse(text);
     if (!tree) {
       results.push({ status: "invalid", file, text, message: "the Terraform parser gave up on the file", offset: 0 });
       continue;
     }
     const { body, problem } = readHclFile(tree.rootNode);
+    tree.delete?.();
     if (problem) {
       results.push({ status: "invalid", file, text, message: problem.message, offset: problem.offset });
       continue;

@@ -1,3 +1,5 @@
+import { DEFAULT_READER_LIMITS } from "../../document/limits.js";
+
 /**
  * The HCL syntax tree the Terraform loader reads, and the parser it needs. The parser is injected
  * (core does no I/O and loads no WebAssembly): the CLI hands in web-tree-sitter with the
@@ -18,7 +20,8 @@ export interface SyntaxNode {
 
 /** An initialised parser: web-tree-sitter's Parser with the HCL language set fits this. */
 export interface TerraformParser {
-  parse(text: string): { readonly rootNode: SyntaxNode } | null;
+  /** The tree is freed with delete() when it has one (web-tree-sitter's trees live in WebAssembly memory). */
+  parse(text: string): { readonly rootNode: SyntaxNode; delete?(): void } | null;
 }
 
 export type LiteralValue = string | number | boolean | null;
@@ -82,10 +85,30 @@ export interface HclSyntaxProblem {
   offset: number;
 }
 
+/** Thrown past DEFAULT_READER_LIMITS.maxDepth: deeper nesting would run the readers out of stack. */
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super(`nesting deeper than ${DEFAULT_READER_LIMITS.maxDepth} levels`);
+  }
+}
+
+let depth = 0;
+
+function enter(node: SyntaxNode): void {
+  if (++depth > DEFAULT_READER_LIMITS.maxDepth) throw new TooDeep(node.startIndex);
+}
+
 export function readHclFile(root: SyntaxNode): { body: HclBody; problem?: HclSyntaxProblem } {
   const bodyNode = named(root).find((child) => child.type === "body");
   const structural = root.hasError ? structuralProblem(root) : undefined;
-  const body = bodyNode ? readBody(bodyNode) : { attributes: [], blocks: [] };
+  let body: HclBody = { attributes: [], blocks: [] };
+  depth = 0;
+  try {
+    if (bodyNode) body = readBody(bodyNode);
+  } catch (error) {
+    if (error instanceof TooDeep) return { body, problem: { message: error.message, offset: error.offset } };
+    throw error;
+  }
   if (structural) return { body, problem: { message: describeProblem(structural), offset: structural.startIndex } };
   return { body };
 }
@@ -94,12 +117,12 @@ export function readHclFile(root: SyntaxNode): { body: HclBody; problem?: HclSyn
  * The first break in the file's blocks and attributes. One inside an attribute's expression only
  * makes that value unknown: the grammar lacks a few rare forms Terraform accepts (`1e3`).
  */
-function structuralProblem(node: SyntaxNode): SyntaxNode | undefined {
+function structuralProblem(node: SyntaxNode, level = 0): SyntaxNode | undefined {
   for (const child of node.children) {
     if (!child) continue;
-    if (isBroken(child)) return child;
+    if (isBroken(child) || level > DEFAULT_READER_LIMITS.maxDepth) return child;
     if (child.hasError && child.type !== "expression") {
-      const inner = structuralProblem(child);
+      const inner = structuralProblem(child, level + 1);
       if (inner) return inner;
     }
   }
@@ -121,6 +144,15 @@ function named(node: SyntaxNode): SyntaxNode[] {
 }
 
 function readBody(node: SyntaxNode): HclBody {
+  enter(node);
+  try {
+    return readBodyItems(node);
+  } finally {
+    depth--;
+  }
+}
+
+function readBodyItems(node: SyntaxNode): HclBody {
   const body: HclBody = { attributes: [], blocks: [] };
   for (const child of named(node)) {
     if (child.type === "attribute") {
@@ -156,6 +188,15 @@ function dynamic(node: SyntaxNode): HclExpression {
 }
 
 export function readExpression(node: SyntaxNode): HclExpression {
+  enter(node);
+  try {
+    return readExpressionNode(node);
+  } finally {
+    depth--;
+  }
+}
+
+function readExpressionNode(node: SyntaxNode): HclExpression {
   if (node.hasError) return dynamic(node);
   const children = named(node);
   if (node.type === "expression") {
