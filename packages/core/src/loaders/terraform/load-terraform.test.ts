@@ -579,3 +579,30 @@ resource "aws_ecs_task_definition" "app" {
     }
   });
 });
+
+describe("Terraform JSON syntax (.tf.json)", () => {
+  it("reads resources, variables and templates, findings at the JSON's lines", () => {
+    const text = `{
+  "variable": { "tag": { "default": "latest" }, "mode": { "type": "string" } },
+  "resource": {
+    "aws_ecs_cluster": { "main": { "name": "main" } },
+    "aws_ecs_task_definition": {
+      "app": {
+        "family": "app",
+        "network_mode": "\${var.mode}",
+        "container_definitions": "[{\\"name\\": \\"web\\", \\"image\\": \\"nginx:\${var.tag}\\"}]"
+      }
+    }
+  }
+}
+`;
+    const findings = lint([{ file: "main.tf.json", text }]);
+    expect(only(findings, "cluster-container-insights")).toEqual([{ file: "main.tf.json", ...at(text, '{ "name": "main" }'), resource: "aws_ecs_cluster.main" }]);
+    expect(only(findings, "image-tag-pinned")).toEqual([{ file: "main.tf.json", ...at(text, '"[{'), resource: "aws_ecs_task_definition.app" }]);
+  });
+
+  it("is a parse error where the JSON breaks", () => {
+    const [result] = loadTerraform([{ file: "main.tf.json", text: '{ "resource": ' }], { parser });
+    expect(result).toMatchObject({ status: "invalid", file: "main.tf.json" });
+  });
+});

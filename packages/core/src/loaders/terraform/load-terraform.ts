@@ -1,5 +1,6 @@
 import { DEFAULT_READER_LIMITS } from "../../document/limits.js";
 import type { MapNode } from "../../document/node.js";
+import { parseJson, SyntaxProblem } from "../../document/parse-json.js";
 import type { Resource } from "../../model/resources.js";
 import type { LoadResult } from "../load.js";
 import {
@@ -15,6 +16,7 @@ import { map } from "./located.js";
 import { callInstances, localModuleDir, repetitions } from "./modules.js";
 import { dirOf } from "./paths.js";
 import { type EvaluatedResource, modelResources } from "./resources.js";
+import { readJsonConfiguration } from "./json-syntax.js";
 import { readHclFile, type TerraformParser } from "./syntax.js";
 
 export interface TerraformLoadOptions {
@@ -24,7 +26,8 @@ export interface TerraformLoadOptions {
 
 export const TERRAFORM_DESCRIPTION = "Terraform configuration";
 
-const terraformExtension = /\.tf$/i;
+const terraformExtension = /\.tf(\.json)?$/i;
+const jsonSyntax = /\.tf\.json$/i;
 
 export function isTerraformFileName(file: string): boolean {
   return terraformExtension.test(file);
@@ -66,6 +69,16 @@ export function loadTerraform(
     if (text.length > DEFAULT_READER_LIMITS.maxLength) {
       const message = `the file is larger than ${DEFAULT_READER_LIMITS.maxLength} characters`;
       results.push({ status: "invalid", file, text, message, offset: 0 });
+      continue;
+    }
+    if (jsonSyntax.test(file)) {
+      try {
+        addToUnit(units, { file, text, body: readJsonConfiguration(parseJson(text), options.parser) });
+        resourcesByFile.set(file, []);
+      } catch (error) {
+        if (!(error instanceof SyntaxProblem)) throw error;
+        results.push({ status: "invalid", file, text, message: error.message, offset: error.offset });
+      }
       continue;
     }
     const tree = options.parser.parse(text);

@@ -13,10 +13,10 @@ const MAX_MODULE_DEPTH = 16;
 /** The directory a module call's `source` names, when it is a local path. */
 export function localModuleDir(unit: ModuleUnit, call: HclBlock): string | undefined {
   const source = call.body.attributes.find((attribute) => attribute.name === "source")?.value;
-  if (source?.kind !== "template" || source.parts.length !== 1) return undefined;
-  const part = source.parts[0]!;
-  if (!("literal" in part) || !/^\.\.?\//.test(part.literal)) return undefined;
-  return join(unit.dir, part.literal);
+  const part = source?.kind === "template" && source.parts.length === 1 ? source.parts[0] : undefined;
+  const path = part && "literal" in part ? part.literal : source?.kind === "literal" ? source.value : undefined;
+  if (typeof path !== "string" || !/^\.\.?\//.test(path)) return undefined;
+  return join(unit.dir, path);
 }
 
 /** One instance of a block with `count` or `for_each`: its address suffix and its `each` / `count`. */
