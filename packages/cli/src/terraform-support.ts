@@ -23,7 +23,7 @@ export async function terraformOptions(files: readonly string[], cwd: string): P
   parser.setLanguage(grammar);
   const allowed = [cwd, ...terraformFiles.map((file) => dirname(resolve(cwd, file)))].map(real);
   return {
-    terraform: parser as unknown as LintOptions["terraform"],
+    terraform: parser,
     readFile: (path) => {
       try {
         const absolute = real(resolve(cwd, path));

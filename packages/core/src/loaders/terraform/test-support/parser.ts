@@ -11,5 +11,5 @@ export async function testParser(): Promise<TerraformParser> {
   const grammar = readFileSync(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm"));
   const parser = new Parser();
   parser.setLanguage(await Language.load(grammar));
-  return parser as unknown as TerraformParser;
+  return parser;
 }
