@@ -44,3 +44,20 @@ describe("shipshape lint on Terraform", () => {
     expect(JSON.parse(stdout).findings).toEqual([expect.objectContaining({ ruleId: "parse-error", file: "main.tf" })]);
   });
 });
+
+describe("shipshape lint on a Terraform example", () => {
+  it("reads the local modules the example calls, inside the working directory", async () => {
+    const dir = workspace({
+      "examples/web/main.tf": 'module "app" {\n  source = "../../modules/app"\n  image  = "nginx:latest"\n}\n',
+      "modules/app/main.tf": `variable "image" {}\nresource "aws_ecs_task_definition" "this" {\n  family                = "app"\n  container_definitions = jsonencode([{ name = "app", image = var.image }])\n}\n`,
+    });
+    const { stdout } = await cli(dir, "lint", "examples", "--format", "json");
+    const report = JSON.parse(stdout);
+    expect(report.summary).toMatchObject({ filesChecked: 2 });
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ ruleId: "image-tag-pinned", file: "modules/app/main.tf", line: 4, resource: "module.app.aws_ecs_task_definition.this" }),
+    );
+    const inside = await cli(join(dir, "examples/web"), "lint", ".", "--format", "json");
+    expect(JSON.parse(inside.stdout).summary).toMatchObject({ filesChecked: 1 });
+  });
+});

@@ -1,6 +1,6 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { isTerraformFileName, type LintOptions } from "@shipshape/core";
 
 /** Larger files that file() names are not read (container definitions are a few kilobytes). */
@@ -35,6 +35,50 @@ export async function terraformOptions(files: readonly string[], cwd: string): P
       }
     },
   };
+}
+
+const MAX_MODULE_DIRS = 200;
+
+/**
+ * The files plus the .tf files of the local modules they call (`source = "../modules/x"`), so
+ * linting an example reads the module it uses; only directories inside the working directory.
+ */
+export function withLocalModules(files: readonly string[], cwd: string): string[] {
+  const terraformFiles = files.filter(isTerraformFileName);
+  if (!terraformFiles.length) return [...files];
+  const found = new Set(files);
+  const visited = new Set(terraformFiles.map((file) => dirname(resolve(cwd, file))));
+  const root = real(cwd);
+  const queue = [...terraformFiles];
+  while (queue.length && visited.size < MAX_MODULE_DIRS) {
+    const file = queue.shift()!;
+    let text: string;
+    try {
+      text = readFileSync(resolve(cwd, file), "utf8");
+    } catch {
+      continue;
+    }
+    for (const [, source] of text.matchAll(/^\s*source\s*=\s*"(\.\.?\/[^"]*)"/gm)) {
+      const dir = resolve(cwd, dirname(file), source!);
+      if (visited.has(dir) || !isInside(real(dir), root)) continue;
+      visited.add(dir);
+      for (const name of safeList(dir)) {
+        const path = relative(cwd, resolve(dir, name)).split(sep).join("/");
+        if (!isTerraformFileName(name) || found.has(path)) continue;
+        found.add(path);
+        queue.push(path);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isFile() ? [entry.name] : []));
+  } catch {
+    return [];
+  }
 }
 
 function real(path: string): string {

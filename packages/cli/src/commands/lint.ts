@@ -4,7 +4,7 @@ import { allRules, atLeast, builtInPresets, lintSources, type LintReport, type S
 import { loadConfig } from "../config.js";
 import { collectFiles, UsageError } from "../files.js";
 import { formatters, isFormatName } from "../formatters/index.js";
-import { terraformOptions } from "../terraform-support.js";
+import { terraformOptions, withLocalModules } from "../terraform-support.js";
 import type { Io } from "../io.js";
 import { toolVersion } from "../version.js";
 
@@ -54,7 +54,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
 
   const loaded = loadConfig(values.config, io.cwd);
   const config = values.preset ? { ...loaded.config, preset: values.preset } : loaded.config;
-  const files = (await collectFiles(positionals, io.cwd)).filter((file) => !loaded.isIgnored(file));
+  const files = withLocalModules(await collectFiles(positionals, io.cwd), io.cwd).filter((file) => !loaded.isIgnored(file));
   const { sources, unreadable } = readSources(files, io.cwd);
   const report = lintSources(sources, { config, ...(await terraformOptions(files, io.cwd)) });
   if (values.quiet) report.findings = report.findings.filter((finding) => finding.severity === "error");
