@@ -606,3 +606,48 @@ describe("Terraform JSON syntax (.tf.json)", () => {
     expect(result).toMatchObject({ status: "invalid", file: "main.tf.json" });
   });
 });
+
+describe("Terraform resources beside task definitions and services", () => {
+  it("reads aws_ecs_cluster_capacity_providers' default strategy, and never its Container Insights", () => {
+    const text = `resource "aws_ecs_cluster_capacity_providers" "main" {
+  cluster_name       = "main"
+  capacity_providers = ["FARGATE_SPOT"]
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+    weight            = 1
+  }
+}
+`;
+    const findings = lint([{ file: "main.tf", text }]);
+    expect(only(findings, "capacity-provider-on-demand-base")).toEqual([
+      { file: "main.tf", ...at(text, '"FARGATE_SPOT"\n    weight'), resource: "aws_ecs_cluster_capacity_providers.main" },
+    ]);
+    expect(only(findings, "cluster-container-insights")).toEqual([]);
+  });
+
+  it("reads auto scaling targets and classic load balancers", () => {
+    const text = `resource "aws_appautoscaling_target" "web" {
+  service_namespace  = "ecs"
+  resource_id        = "service/main/web"
+  scalable_dimension = "ecs:service:DesiredCount"
+  min_capacity       = 4
+  max_capacity       = 2
+}
+resource "aws_elb" "legacy" {
+  name = "legacy"
+}
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  task_definition = "web:1"
+  load_balancer {
+    elb_name       = aws_elb.legacy.name
+    container_name = "web"
+    container_port = 80
+  }
+}
+`;
+    const findings = lint([{ file: "main.tf", text }]);
+    expect(only(findings, "autoscaling-capacity-range").map(({ resource }) => resource)).toEqual(["aws_appautoscaling_target.web"]);
+    expect(only(findings, "no-classic-load-balancer").map(({ resource }) => resource)).toContain("aws_ecs_service.web");
+  });
+});
