@@ -34,10 +34,12 @@ export function isTerraformFileName(file: string): boolean {
 }
 
 /**
- * Steps (expressions evaluated, nodes copied) for one load: terraform-aws-modules/terraform-aws-ecs
- * takes 18,000; a configuration built to blow up (a doubling chain of locals) ends here.
+ * Steps (expressions evaluated, nodes copied) for one load, growing with the number of files:
+ * terraform-aws-modules/terraform-aws-ecs (64 files) takes 111,000 of its 1,280,000; a file built
+ * to blow up (a doubling chain of locals) ends at the floor.
  */
-const MAX_EVALUATION_STEPS = 250_000;
+const EVALUATION_STEPS_PER_FILE = 20_000;
+const MIN_EVALUATION_STEPS = 250_000;
 
 const noSuppressions: ReadonlyMap<string, string> = new Map();
 
@@ -102,7 +104,7 @@ export function loadTerraform(
       const target = localModuleDir(unit, call.block);
       if (target && target !== unit.dir && units.has(target)) called.add(target);
     }
-  const budget = { steps: MAX_EVALUATION_STEPS };
+  const budget = { steps: Math.max(MIN_EVALUATION_STEPS, EVALUATION_STEPS_PER_FILE * sources.length) };
   for (const unit of units.values()) {
     if (called.has(unit.dir)) continue;
     const root: ModuleInstance = {

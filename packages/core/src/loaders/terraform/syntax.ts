@@ -38,7 +38,7 @@ export type TraversalStep = (Located & { attr: string }) | (Located & { index: H
 export type HclExpression = Located &
   (
     | { kind: "literal"; value: LiteralValue }
-    /** A quoted string or heredoc; `raw` (heredocs only) when the literal text is the file's own characters. */
+    /** A quoted string or a heredoc (whose literal text is the file's own characters: no escapes). */
     | { kind: "template"; parts: TemplatePart[]; heredoc: boolean }
     | { kind: "tuple"; items: HclExpression[] }
     | { kind: "object"; items: { key: HclExpression; value: HclExpression }[] }
