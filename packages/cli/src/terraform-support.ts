@@ -15,7 +15,10 @@ const MAX_READ_BYTES = 4 * 1024 * 1024;
 export async function terraformOptions(files: readonly string[], cwd: string): Promise<Pick<LintOptions, "terraform" | "readFile">> {
   const terraformFiles = files.filter(isTerraformFileName);
   if (!terraformFiles.length) return {};
-  const { Language, Parser } = await import("web-tree-sitter");
+  const [{ Language, Parser }, { terraformSupport }] = await Promise.all([
+    import("web-tree-sitter"),
+    import("@shipshape/core/terraform"),
+  ]);
   const require = createRequire(import.meta.url);
   await Parser.init({ wasmBinary: readFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm")) });
   const grammar = await Language.load(readFileSync(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm")));
@@ -23,7 +26,7 @@ export async function terraformOptions(files: readonly string[], cwd: string): P
   parser.setLanguage(grammar);
   const allowed = [cwd, ...terraformFiles.map((file) => dirname(resolve(cwd, file)))].map(real);
   return {
-    terraform: parser,
+    terraform: terraformSupport(parser),
     readFile: (path) => {
       try {
         const absolute = real(resolve(cwd, path));

@@ -2,9 +2,9 @@ import { builtInPresets } from "../config/presets.generated.js";
 import { resolveSeverities, type Preset, type ShipshapeConfig } from "../config/config.js";
 import { containerDefinitionsArray } from "../loaders/container-definitions.js";
 import { loadDocument, type LoadResult } from "../loaders/load.js";
-import { isTerraformFileName, loadTerraform } from "../loaders/terraform/load-terraform.js";
 import type { FileReader } from "../loaders/terraform/evaluate.js";
-import type { TerraformParser } from "../loaders/terraform/syntax.js";
+import { isTerraformFileName } from "../loaders/terraform/file-names.js";
+import type { TerraformSupport } from "../loaders/terraform/support.js";
 import { allRules } from "../rules/index.js";
 import type { Rule } from "../rules/define.js";
 import type { Finding } from "./finding.js";
@@ -27,8 +27,8 @@ export interface LintOptions {
   config?: ShipshapeConfig;
   rules?: readonly Rule[];
   presets?: ReadonlyMap<string, Preset>;
-  /** Reads .tf files; without it they are skipped. The caller initialises it (WebAssembly). */
-  terraform?: TerraformParser;
+  /** Reads .tf files (terraformSupport() of "@shipshape/core/terraform"); without it they are skipped. */
+  terraform?: TerraformSupport;
   /**
    * Reads the files Terraform's file() and templatefile() name, by a path relative to the place
    * the sources' names are relative to; the caller keeps it inside the working directory.
@@ -53,17 +53,18 @@ export function lintSources(sources: readonly SourceText[], options: LintOptions
 function loadAll(sources: readonly SourceText[], options: LintOptions): LoadResult[] {
   const terraform = sources.filter(({ file }) => isTerraformFileName(file));
   if (!terraform.length) return sources.map(({ file, text }) => loadDocument(file, text));
-  const { terraform: parser, readFile } = options;
+  const { terraform: support, readFile } = options;
   const read = new Set<string>();
-  const terraformResults = parser
-    ? loadTerraform(terraform, {
-        parser,
-        readFile: readFile && ((path) => {
-          const text = readFile(path);
-          if (text !== undefined) read.add(path);
-          return text;
-        }),
-      })
+  const terraformResults = support
+    ? support.load(
+        terraform,
+        readFile &&
+          ((path) => {
+            const text = readFile(path);
+            if (text !== undefined) read.add(path);
+            return text;
+          }),
+      )
     : terraform.map(({ file }): LoadResult => ({ status: "skipped", file, reason: "no Terraform parser was given" }));
   const others = sources.filter(({ file }) => !isTerraformFileName(file)).map(({ file, text }) => loadDocument(file, text));
   // A container list that a .tf file reads is linted as part of that task definition, at its own lines.

@@ -8,7 +8,7 @@ import { lifecyclePolicyJson } from "./lifecycle-json.js";
 import type { DocumentReader } from "./reader.js";
 import { containerDefinitionsArray } from "./container-definitions.js";
 import { terraformPlan } from "./terraform-plan.js";
-import { isTerraformFileName } from "./terraform/load-terraform.js";
+import { isTerraformFileName } from "./terraform/file-names.js";
 
 export interface LoadedDocument {
   file: string;

@@ -1,8 +1,4 @@
-export {
-  isTerraformFileName,
-  loadTerraform,
-  TERRAFORM_DESCRIPTION,
-  type TerraformLoadOptions,
-} from "./load-terraform.js";
 export type { FileReader } from "./evaluate.js";
+export { isTerraformFileName } from "./file-names.js";
+export type { TerraformSupport } from "./support.js";
 export type { SyntaxNode, TerraformParser } from "./syntax.js";

@@ -3,6 +3,7 @@ import { toPlain } from "../../document/node.js";
 import { lintSources, type SourceText } from "../../engine/run.js";
 import type { Finding } from "../../engine/finding.js";
 import type { TaskDefinition } from "../../model/resources.js";
+import { terraformSupport } from "../../terraform.js";
 import { loadTerraform } from "./load-terraform.js";
 import type { TerraformParser } from "./syntax.js";
 import { testParser } from "./test-support/parser.js";
@@ -24,7 +25,7 @@ function at(text: string, needle: string, occurrence = 1): { line: number; colum
 }
 
 function lint(sources: SourceText[], files: Record<string, string> = {}): Finding[] {
-  const report = lintSources(sources, { terraform: parser, readFile: (path) => files[path] });
+  const report = lintSources(sources, { terraform: terraformSupport(parser), readFile: (path) => files[path] });
   return report.findings;
 }
 
@@ -229,7 +230,7 @@ resource "aws_ecs_cluster" "maybe" {
         { file: "tf/task.tf", text: task },
         { file: "tf/service.tf", text: service },
       ],
-      { terraform: parser },
+      { terraform: terraformSupport(parser) },
     );
     expect(only(report.findings, "awsvpc-service-network-configuration")).toEqual([
       { file: "tf/service.tf", ...at(service, "aws_ecs_task_definition.app.arn"), resource: "aws_ecs_service.web" },
@@ -575,7 +576,7 @@ resource "aws_ecs_task_definition" "app" {
     for (let cut = 0; cut <= text.length; cut += 5) {
       const variants = [text.slice(0, cut), text.slice(cut), text.slice(0, cut) + text.slice(cut + 17)];
       for (const variant of variants)
-        expect(() => lintSources([{ file: "main.tf", text: variant }, { file: "m/main.tf", text: variant }], { terraform: parser })).not.toThrow();
+        expect(() => lintSources([{ file: "main.tf", text: variant }, { file: "m/main.tf", text: variant }], { terraform: terraformSupport(parser) })).not.toThrow();
     }
   });
 });

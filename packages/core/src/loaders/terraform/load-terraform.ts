@@ -16,6 +16,7 @@ import { map } from "./located.js";
 import { callInstances, localModuleDir, repetitions } from "./modules.js";
 import { dirOf } from "./paths.js";
 import { type EvaluatedResource, modelResources } from "./resources.js";
+import { isTerraformJsonFileName } from "./file-names.js";
 import { readJsonConfiguration } from "./json-syntax.js";
 import { readHclFile, type TerraformParser } from "./syntax.js";
 
@@ -26,12 +27,6 @@ export interface TerraformLoadOptions {
 
 export const TERRAFORM_DESCRIPTION = "Terraform configuration";
 
-const terraformExtension = /\.tf(\.json)?$/i;
-const jsonSyntax = /\.tf\.json$/i;
-
-export function isTerraformFileName(file: string): boolean {
-  return terraformExtension.test(file);
-}
 
 /**
  * Steps (expressions evaluated, nodes copied) for one load, growing with the number of files:
@@ -73,7 +68,7 @@ export function loadTerraform(
       results.push({ status: "invalid", file, text, message, offset: 0 });
       continue;
     }
-    if (jsonSyntax.test(file)) {
+    if (isTerraformJsonFileName(file)) {
       try {
         addToUnit(units, { file, text, body: readJsonConfiguration(parseJson(text), options.parser) });
         resourcesByFile.set(file, []);
