@@ -10,7 +10,7 @@ export class UsageError extends Error {}
 const alwaysSkipped = new Set(["node_modules", ".git", "cdk.out.tmp", ".terraform"]);
 
 /**
- * The files to lint: files as given, directories walked (only JSON and YAML files, .gitignore
+ * The files to lint: files as given, directories walked (only JSON, YAML and .tf files, .gitignore
  * respected), globs expanded. Paths come back relative to `cwd`, as findings show them.
  */
 export async function collectFiles(patterns: readonly string[], cwd: string): Promise<string[]> {

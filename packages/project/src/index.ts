@@ -14,3 +14,4 @@ export {
   readSources,
   selectProjectFiles,
 } from "./lint-run.js";
+export { terraformOptions, withLocalModules } from "./terraform.js";

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { atLeast, type LintReport, lintSources, type Severity, type ShipshapeConfig, type SourceText } from "@shipshape/core";
 import { type LoadedConfig, loadConfig } from "./config.js";
 import { collectFiles } from "./files.js";
+import { terraformOptions, withLocalModules } from "./terraform.js";
 
 export interface ProjectSelection {
   /** Paths relative to `cwd`, sorted. */
@@ -14,7 +15,10 @@ export interface ProjectSelection {
   loadedConfig: LoadedConfig;
 }
 
-/** The config (explicit, or .shipshape.yaml in `cwd`), the preset override, and the files to lint. */
+/**
+ * The config (explicit, or .shipshape.yaml in `cwd`), the preset override, and the files to lint,
+ * with the .tf files of the local modules that Terraform files call.
+ */
 export async function selectProjectFiles(options: {
   patterns: readonly string[];
   cwd: string;
@@ -23,7 +27,8 @@ export async function selectProjectFiles(options: {
 }): Promise<ProjectSelection> {
   const loadedConfig = loadConfig(options.configPath, options.cwd);
   const config = options.preset ? { ...loadedConfig.config, preset: options.preset } : loadedConfig.config;
-  const files = (await collectFiles(options.patterns, options.cwd)).filter((file) => !loadedConfig.isIgnored(file));
+  const collected = withLocalModules(await collectFiles(options.patterns, options.cwd), options.cwd);
+  const files = collected.filter((file) => !loadedConfig.isIgnored(file));
   return { files, config, loadedConfig };
 }
 
@@ -47,10 +52,19 @@ export interface LintRun {
   unreadable: string[];
 }
 
-/** Reads and lints `files` with `config`. */
-export function lintFiles(files: readonly string[], cwd: string, config: ShipshapeConfig): LintRun {
+/**
+ * Reads and lints `files` with `config`. The Terraform parser (WebAssembly, from node_modules)
+ * loads only when a .tf file is among them; without `terraform`, .tf files are skipped with a note.
+ */
+export async function lintFiles(
+  files: readonly string[],
+  cwd: string,
+  config: ShipshapeConfig,
+  options: { terraform?: boolean } = {},
+): Promise<LintRun> {
   const { sources, unreadable } = readSources(files, cwd);
-  return { report: lintSources(sources, { config }), unreadable };
+  const terraform = options.terraform === false ? {} : await terraformOptions(files, cwd);
+  return { report: lintSources(sources, { config, ...terraform }), unreadable };
 }
 
 export type FailOn = Severity | "never";

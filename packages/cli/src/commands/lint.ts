@@ -7,7 +7,7 @@ import type { Io } from "../io.js";
 export const lintUsage = `Usage: shipshape lint [paths or globs...] [options]
 
 Lints ECS task definitions and services, ECR lifecycle policies and repository settings,
-and CloudFormation templates. Directories are walked (.gitignore respected).
+CloudFormation templates, Terraform (.tf) and Terraform plans. Directories are walked (.gitignore respected).
 
 Options:
   -f, --format <name>      stylish (default), json, sarif, github, markdown
@@ -49,7 +49,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--preset ${values.preset}: use one of ${[...builtInPresets.keys()].join(", ")}`);
 
   const { files, config } = await selectProjectFiles({ patterns: positionals, cwd: io.cwd, configPath: values.config, preset: values.preset });
-  const { report, unreadable } = lintFiles(files, io.cwd, config);
+  const { report, unreadable } = await lintFiles(files, io.cwd, config);
   if (values.quiet) report.findings = report.findings.filter((finding) => finding.severity === "error");
 
   const output = formatters[format](report, { rules: allRules, color: format === "stylish" && io.color, toolVersion });

@@ -1,4 +1,6 @@
 import { LineIndex } from "../document/position.js";
+import { type IncludedFile, includedFileOf } from "../document/included.js";
+import { inSourceTerms } from "./attribute-names.js";
 import { pathOf, type Node } from "../document/node.js";
 import type { LoadedDocument, LoadResult } from "../loaders/load.js";
 import type { Resource, ResourceKind, Service, TargetGroup, TaskDefinition } from "../model/resources.js";
@@ -64,16 +66,19 @@ function lintDocument(document: LoadedDocument, checks: ReadonlyMap<ResourceKind
       if (resource.suppressed.has(rule.id)) continue;
       check(resource, {
         report(node: Node, messageId: string, data?: Record<string, string | number>) {
+          // A value read from another file (Terraform's file()) is reported where it is written.
+          const included = resource.format === "terraform" ? includedFileOf(node) : undefined;
           lines ??= new LineIndex(document.text);
-          const start = lines.position(node.start);
-          const end = lines.position(Math.max(node.start, node.end));
+          const at = included ? includedLines(included) : lines;
+          const start = at.position(node.start);
+          const end = at.position(Math.max(node.start, node.end));
           const template = rule.messages[messageId] ?? messageId;
           findings.push({
             ruleId: rule.id,
             messageId,
             severity,
-            message: formatMessage(template, data),
-            file: document.file,
+            message: inSourceTerms(formatMessage(template, data), resource.format),
+            file: included?.file ?? document.file,
             line: start.line,
             column: start.column,
             endLine: end.line,
@@ -86,6 +91,17 @@ function lintDocument(document: LoadedDocument, checks: ReadonlyMap<ResourceKind
     }
   }
   return findings;
+}
+
+const includedLineIndexes = new WeakMap<IncludedFile, LineIndex>();
+
+function includedLines(included: IncludedFile): LineIndex {
+  let lines = includedLineIndexes.get(included);
+  if (!lines) {
+    lines = new LineIndex(included.text);
+    includedLineIndexes.set(included, lines);
+  }
+  return lines;
 }
 
 function linkServices(documents: readonly LoadedDocument[]): void {

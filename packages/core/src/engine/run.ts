@@ -1,6 +1,10 @@
 import { builtInPresets } from "../config/presets.generated.js";
 import { resolveSeverities, type Preset, type ShipshapeConfig } from "../config/config.js";
+import { containerDefinitionsArray } from "../loaders/container-definitions.js";
 import { loadDocument, type LoadResult } from "../loaders/load.js";
+import type { FileReader } from "../loaders/terraform/evaluate.js";
+import { isTerraformFileName } from "../loaders/terraform/file-names.js";
+import type { TerraformSupport } from "../loaders/terraform/support.js";
 import { allRules } from "../rules/index.js";
 import type { Rule } from "../rules/define.js";
 import type { Finding } from "./finding.js";
@@ -23,13 +27,20 @@ export interface LintOptions {
   config?: ShipshapeConfig;
   rules?: readonly Rule[];
   presets?: ReadonlyMap<string, Preset>;
+  /** Reads .tf files (terraformSupport() of "@shipshape/core/terraform"); without it they are skipped. */
+  terraform?: TerraformSupport;
+  /**
+   * Reads the files Terraform's file() and templatefile() name, by a path relative to the place
+   * the sources' names are relative to; the caller keeps it inside the working directory.
+   */
+  readFile?: FileReader;
 }
 
 /** Loads and lints a set of files in one pass, so services link to task definitions across files. */
 export function lintSources(sources: readonly SourceText[], options: LintOptions = {}): LintReport {
   const rules = options.rules ?? allRules;
   const severities = resolveSeverities(options.config ?? {}, rules, options.presets ?? builtInPresets);
-  const results: LoadResult[] = sources.map(({ file, text }) => loadDocument(file, text));
+  const results: LoadResult[] = loadAll(sources, options);
   const checkedFiles: string[] = [];
   const skippedFiles: LintReport["skippedFiles"] = [];
   for (const result of results) {
@@ -37,4 +48,28 @@ export function lintSources(sources: readonly SourceText[], options: LintOptions
     else checkedFiles.push(result.status === "loaded" ? result.document.file : result.file);
   }
   return { findings: lint(results, rules, severities), checkedFiles, skippedFiles };
+}
+
+function loadAll(sources: readonly SourceText[], options: LintOptions): LoadResult[] {
+  const terraform = sources.filter(({ file }) => isTerraformFileName(file));
+  if (!terraform.length) return sources.map(({ file, text }) => loadDocument(file, text));
+  const { terraform: support, readFile } = options;
+  const read = new Set<string>();
+  const terraformResults = support
+    ? support.load(
+        terraform,
+        readFile &&
+          ((path) => {
+            const text = readFile(path);
+            if (text !== undefined) read.add(path);
+            return text;
+          }),
+      )
+    : terraform.map(({ file }): LoadResult => ({ status: "skipped", file, reason: "Terraform source: read by the shipshape CLI (npx shipshape lint); this run has no Terraform parser" }));
+  const others = sources.filter(({ file }) => !isTerraformFileName(file)).map(({ file, text }) => loadDocument(file, text));
+  // A container list that a .tf file reads is linted as part of that task definition, at its own lines.
+  for (const result of others)
+    if (result.status === "loaded" && read.has(result.document.file) && result.document.description === containerDefinitionsArray.description)
+      result.document.resources = [];
+  return [...others, ...terraformResults];
 }

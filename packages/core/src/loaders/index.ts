@@ -1,2 +1,3 @@
 export { documentReaders, isLintableFileName, loadDocument, type LoadedDocument, type LoadResult } from "./load.js";
 export type { DocumentReader } from "./reader.js";
+export * from "./terraform/index.js";

@@ -6,7 +6,9 @@ import { cloudFormationTemplate } from "./cloudformation.js";
 import { clusterJson, repositoryJson, repositoryPolicyJson, serviceJson, taskDefinitionJson } from "./ecs-json.js";
 import { lifecyclePolicyJson } from "./lifecycle-json.js";
 import type { DocumentReader } from "./reader.js";
+import { containerDefinitionsArray } from "./container-definitions.js";
 import { terraformPlan } from "./terraform-plan.js";
+import { isTerraformFileName } from "./terraform/file-names.js";
 
 export interface LoadedDocument {
   file: string;
@@ -38,7 +40,7 @@ const jsonExtensions = /\.(json|template)$/i;
 const yamlExtensions = /\.(ya?ml)$/i;
 
 export function isLintableFileName(file: string): boolean {
-  return jsonExtensions.test(file) || yamlExtensions.test(file);
+  return jsonExtensions.test(file) || yamlExtensions.test(file) || isTerraformFileName(file);
 }
 
 /** Parses a file and reads the ECS/ECR resources in it. Never throws for bad input. */
@@ -51,6 +53,10 @@ export function loadDocument(file: string, text: string): LoadResult {
   } catch (error) {
     if (error instanceof SyntaxProblem) return { status: "invalid", file, text, message: error.message, offset: error.offset };
     throw error;
+  }
+  if (root.kind === "seq" && containerDefinitionsArray.matches(root)) {
+    const { description } = containerDefinitionsArray;
+    return { status: "loaded", document: { file, text, root, description, resources: containerDefinitionsArray.read(root, file) } };
   }
   if (root.kind !== "map") return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
   for (const reader of documentReaders) {

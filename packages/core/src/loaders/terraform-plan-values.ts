@@ -166,6 +166,27 @@ function addReferences(references: Map<string, string[]>, key: string, expressio
   if (named.length) references.set(key, [...new Set([...(references.get(key) ?? []), ...named])]);
 }
 
+/** The arguments and blocks each resource's configuration writes: `<config address>` -> names. */
+export function configuredArguments(plan: Obj): Map<string, Set<string>> {
+  const configured = new Map<string, Set<string>>();
+  const visit = (module: Obj, prefix: string) => {
+    for (const resource of module.objs("resources")) {
+      const address = resource.str("address");
+      const expressions = resource.get("expressions");
+      if (address && expressions?.kind === "map") configured.set(`${prefix}${address}`, new Set(expressions.entries.map(({ key }) => key)));
+    }
+    const calls = module.get("module_calls");
+    if (calls?.kind === "map")
+      for (const { key: name, value } of calls.entries) {
+        const child = asObj(value)?.obj("module");
+        if (child) visit(child, `${prefix}module.${name}.`);
+      }
+  };
+  const root = plan.obj("configuration")?.obj("root_module");
+  if (root) visit(root, "");
+  return configured;
+}
+
 /** A string value that is really there: plans write unset strings as null (and some as ""). */
 export function literalString(node: Node | undefined): string | undefined {
   const value = scalarString(node);

@@ -216,7 +216,7 @@ describe("Terraform plan reader", () => {
         .map((finding) => finding.message),
     ).toEqual([
       expect.stringContaining(
-        'task definition "aws_ecs_task_definition.api" uses networkMode awsvpc, but the service has no network_configuration',
+        'task definition "aws_ecs_task_definition.api" uses network_mode awsvpc, but the service has no network_configuration',
       ),
     ]);
   });
@@ -269,6 +269,18 @@ describe("Terraform plan reader", () => {
     expect(lint({ repository: "app" })).toEqual([]);
     expect(lint({}, { repository: ["aws_ecr_repository.app.name"] })).toEqual([]);
     expect(lint({ repository: "other" })).toHaveLength(1);
+  });
+
+  it("reads a cluster whose configuration writes no setting block as having none, though the plan computes it", () => {
+    const insights = (references: Record<string, string[]>) =>
+      lintSources([
+        {
+          file: "plan.json",
+          text: plan([{ address: "aws_ecs_cluster.main", values: { name: "main" }, unknown: { setting: true }, references }]),
+        },
+      ]).findings.filter((finding) => finding.ruleId === "cluster-container-insights");
+    expect(insights({ name: [] })).toHaveLength(1);
+    expect(insights({ name: [], setting: [] })).toEqual([]); // written: known after apply, unknown
   });
 
   it("reads resource_changes when there are no planned values, skipping deletions", () => {

@@ -1,5 +1,5 @@
 import { parseEmbeddedJson } from "../document/embedded.js";
-import type { Node } from "../document/node.js";
+import { entry, type Node } from "../document/node.js";
 import { Obj } from "../model/obj.js";
 import {
   makeEcrRepository,
@@ -16,10 +16,12 @@ import {
 import type { DocumentReader } from "./reader.js";
 import {
   configAddress,
+  configuredArguments,
   configurationReferences,
   literalString,
   type PlannedResource,
   plannedResources,
+  UNKNOWN_AFTER_APPLY,
 } from "./terraform-plan-values.js";
 
 /**
@@ -64,6 +66,7 @@ export const terraformPlan: DocumentReader = {
     const references = configurationReferences(plan);
     const planned = plannedResources(plan);
     const withPolicy = repositoriesWithPolicy(planned, references);
+    forgetUnwrittenSettings(planned, configuredArguments(plan));
     const resources = planned.flatMap((resource) => {
       const origin: ResourceOrigin = {
         node: resource.values,
@@ -87,6 +90,21 @@ export const terraformPlan: DocumentReader = {
 };
 
 const noSuppressions: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The provider computes an aws_ecs_cluster's `setting` (the account default applies), so a plan
+ * leaves it known after apply; when the configuration writes no setting block, the cluster has
+ * none of its own, as checkov (CKV_AWS_65) and trivy (AVD-AWS-0034) read it.
+ */
+function forgetUnwrittenSettings(planned: PlannedResource[], configured: Map<string, Set<string>>): void {
+  for (const resource of planned) {
+    if (resource.type !== "aws_ecs_cluster") continue;
+    const written = configured.get(configAddress(resource.address));
+    const setting = entry(resource.values, "setting");
+    if (!written || written.has("setting") || setting?.kind !== "tagged" || setting.tag !== UNKNOWN_AFTER_APPLY) continue;
+    resource.values.entries = resource.values.entries.filter((item) => item.value !== setting);
+  }
+}
 
 function readResource(
   type: string,

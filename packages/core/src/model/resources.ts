@@ -175,7 +175,8 @@ export function makeTaskDefinition(origin: ResourceOrigin, containerDefinitions?
     definitions.items.forEach((node, index) => {
       if (node.kind !== "map") return;
       const containerProps = new Obj(node);
-      containers.push({ index, props: containerProps, name: containerProps.str("name") ?? `#${index}` });
+      // A name from an intrinsic or a variable: the resource and the container's place in it.
+      containers.push({ index, props: containerProps, name: containerProps.str("name") ?? `${origin.name}.containers[${index}]` });
     });
   const compatibilities = props.strings("requiresCompatibilities").map((value) => value.toUpperCase());
   return {

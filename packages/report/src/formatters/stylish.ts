@@ -50,11 +50,14 @@ export const stylish: Formatter = (report, { color }) => {
   for (const [file, inFile] of groupByFile(report.findings)) {
     const findings = bySeverity(inFile);
     lines.push(underline(color, file));
-    const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    let width = 0;
+    for (const f of findings) width = Math.max(width, `${f.line}:${f.column}`.length);
     for (const finding of findings) {
       const place = `${finding.line}:${finding.column}`.padEnd(width);
       const severity = severityColor[finding.severity](color, finding.severity.padEnd(7));
-      lines.push(`  ${dim(color, place)}  ${severity}  ${finding.message}  ${dim(color, finding.ruleId)}`);
+      // The resource (a Terraform address, a logical id) places a finding in a plan's one long line.
+      const resource = finding.resource && finding.resource !== file ? `  ${dim(color, finding.resource)}` : "";
+      lines.push(`  ${dim(color, place)}  ${severity}  ${finding.message}  ${dim(color, finding.ruleId)}${resource}`);
     }
     lines.push("");
   }

@@ -1,4 +1,5 @@
 import type { Node } from "../../document/node.js";
+import { UNKNOWN_AFTER_APPLY } from "../../loaders/terraform-plan-values.js";
 import { scalarString } from "../../model/obj.js";
 
 /**
@@ -18,6 +19,8 @@ export interface Intrinsic {
 
 export function intrinsicOf(node: Node | undefined): Intrinsic | undefined {
   if (!node) return undefined;
+  // A Terraform value known only after apply (or not fixed by the configuration): unknown, not an intrinsic.
+  if (node.kind === "tagged" && node.tag === UNKNOWN_AFTER_APPLY) return undefined;
   if (node.kind === "tagged") return describe(node.tag, node.value);
   if (node.kind === "map" && node.entries.length === 1) {
     const { key, value } = node.entries[0]!;
