@@ -1,0 +1,35 @@
+// Turns trivy-checks' ECS and ECR examples into files for the peer-fixture harness. Each check
+// keeps its good and bad examples, per language, in checks/cloud/aws/<service>/<check>.yaml; the
+// check's id (AWS-00NN, shown as AVD-AWS-00NN) is in the metadata of <check>.rego.
+//   node bench/peer-cases/extract-trivy.mjs /path/to/trivy-checks-checkout OUT_DIR
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { parse } from "yaml";
+
+const [checkout, outDir] = process.argv.slice(2);
+const extensions = { cloudformation: "yaml", terraform: "tf" };
+const cases = [];
+for (const service of ["ecs", "ecr"]) {
+  const dir = `${checkout}/checks/cloud/aws/${service}`;
+  for (const name of readdirSync(dir).filter((file) => file.endsWith(".yaml"))) {
+    const check = name.slice(0, -".yaml".length);
+    const id = readFileSync(`${dir}/${check}.rego`, "utf8").match(/^#\s+id:\s+(AWS-\d+)/m)?.[1];
+    const examples = parse(readFileSync(`${dir}/${name}`, "utf8"));
+    for (const [language, extension] of Object.entries(extensions)) {
+      for (const verdict of ["good", "bad"]) {
+        (examples[language]?.[verdict] ?? []).forEach((source, index) => {
+          const file = `${service}/${check}/${language}-${verdict}-${index}.${extension}`;
+          mkdirSync(`${outDir}/${service}/${check}`, { recursive: true });
+          writeFileSync(`${outDir}/${file}`, source.endsWith("\n") ? source : `${source}\n`);
+          cases.push({
+            peerId: `AVD-${id}`,
+            file,
+            source: `checks/cloud/aws/${service}/${name} (${language}.${verdict}[${index}])`,
+            expected: verdict === "bad" ? "positive" : "negative",
+          });
+        });
+      }
+    }
+  }
+}
+writeFileSync(`${outDir}/cases.json`, `${JSON.stringify(cases, null, 2)}\n`);
+console.log(`${cases.length} cases written to ${outDir}`);
