@@ -34,7 +34,7 @@ export interface PeerComparison {
 export const peerCorpus: string;
 export function loadCases(): PeerCase[];
 export function loadDocumentedDifferences(): DocumentedDifference[];
-export function evaluatePeerFixtures(): { results: PeerComparison[]; unmapped: PeerCase[] };
+export function evaluatePeerFixtures(options?: { cli?: string }): { results: PeerComparison[]; unmapped: PeerCase[] };
 export function tally(
   results: PeerComparison[],
 ): { peer: string; cases: number; agree: number; documented: number; disagree: number; pending: number }[];

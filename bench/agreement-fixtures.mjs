@@ -5,10 +5,12 @@
 // negative, shipshape says positive when it reports that rule anywhere in the file.
 // A difference the rules' pages explain is listed in test/corpus/peers/documented-differences.json.
 // Terraform cases are "pending" while the CLI skips .tf files.
-//   node bench/agreement-fixtures.mjs [--json]
+//   node bench/agreement-fixtures.mjs [--json] [--cli path/to/shipshape.js]
+// (--cli: another build of the CLI, e.g. a branch's, run on this repository's cases and mapping)
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { allRules } from "@shipshape/core";
 import { markdownTable } from "./measure.mjs";
 import { repoRoot, shipshapeCli } from "./peers.mjs";
@@ -116,10 +118,10 @@ export function comparisonsOf(cases, ruleMap = peerRuleMap()) {
 }
 
 /** Lints the files in one CLI run: each file's findings as "rule" and "rule/messageId", and the files skipped. */
-export function lintWithShipshape(files) {
+export function lintWithShipshape(files, cli = shipshapeCli) {
   const result = spawnSync(
     process.execPath,
-    [shipshapeCli, "lint", ...files, "--format", "json", "--preset", "strict", "--fail-on", "never"],
+    [cli, "lint", ...files, "--format", "json", "--preset", "strict", "--fail-on", "never"],
     { cwd: repoRoot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
   );
   if (result.status !== 0) throw new Error(`shipshape lint exited ${result.status}: ${result.stderr.trim()}`);
@@ -144,9 +146,9 @@ const differenceKey = ({ peer, file, rule }) => `${peer}\u0000${file}\u0000${rul
  * Every comparison with shipshape's verdict and its outcome: "agree", "documented" (listed in the
  * documented differences), "disagree", or "pending" (a .tf file the CLI does not read yet).
  */
-export function evaluatePeerFixtures() {
+export function evaluatePeerFixtures({ cli } = {}) {
   const { comparisons, unmapped } = comparisonsOf(loadCases());
-  const { rulesByFile, skipped } = lintWithShipshape([...new Set(comparisons.map((c) => c.file))]);
+  const { rulesByFile, skipped } = lintWithShipshape([...new Set(comparisons.map((c) => c.file))], cli);
   const documented = new Map(loadDocumentedDifferences().map((entry) => [differenceKey(entry), entry]));
   const results = comparisons.map((comparison) => {
     const skipReason = skipped.get(comparison.file);
@@ -213,13 +215,14 @@ export function formatPeerFixtures({ results, unmapped }) {
   return lines.join("\n");
 }
 
-export function runPeerFixtures() {
-  const evaluation = evaluatePeerFixtures();
+export function runPeerFixtures(options) {
+  const evaluation = evaluatePeerFixtures(options);
   console.log(formatPeerFixtures(evaluation));
   return evaluation;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes("--json")) console.log(JSON.stringify(evaluatePeerFixtures().results, null, 2));
-  else runPeerFixtures();
+  const { values } = parseArgs({ options: { json: { type: "boolean" }, cli: { type: "string" } } });
+  if (values.json) console.log(JSON.stringify(evaluatePeerFixtures({ cli: values.cli }).results, null, 2));
+  else runPeerFixtures({ cli: values.cli });
 }

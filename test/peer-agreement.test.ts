@@ -51,7 +51,8 @@ describe("peer test cases", () => {
   });
 
   it("lists no documented difference that no longer differs", () => {
-    const used = new Set(results.filter((r) => r.outcome === "documented").map(keyOf));
+    // A Terraform case may be documented ahead of the .tf loader; it is checked once it is read.
+    const used = new Set(results.filter((r) => r.outcome === "documented" || r.outcome === "pending").map(keyOf));
     expect(loadDocumentedDifferences().filter((entry) => !used.has(keyOf(entry)))).toEqual([]);
   });
 

@@ -3,10 +3,15 @@
 // check's id (AWS-00NN, shown as AVD-AWS-00NN) is in the metadata of <check>.rego.
 //   node bench/peer-cases/extract-trivy.mjs /path/to/trivy-checks-checkout OUT_DIR
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { parse } from "yaml";
 
 const [checkout, outDir] = process.argv.slice(2);
-const extensions = { cloudformation: "yaml", terraform: "tf" };
+// A Terraform module is a directory, so each Terraform example gets its own (examples reuse resource names).
+const fileNames = {
+  cloudformation: (verdict, index) => `cloudformation-${verdict}-${index}.yaml`,
+  terraform: (verdict, index) => `terraform-${verdict}-${index}/main.tf`,
+};
 const cases = [];
 for (const service of ["ecs", "ecr"]) {
   const dir = `${checkout}/checks/cloud/aws/${service}`;
@@ -14,11 +19,11 @@ for (const service of ["ecs", "ecr"]) {
     const check = name.slice(0, -".yaml".length);
     const id = readFileSync(`${dir}/${check}.rego`, "utf8").match(/^#\s+id:\s+(AWS-\d+)/m)?.[1];
     const examples = parse(readFileSync(`${dir}/${name}`, "utf8"));
-    for (const [language, extension] of Object.entries(extensions)) {
+    for (const [language, fileName] of Object.entries(fileNames)) {
       for (const verdict of ["good", "bad"]) {
         (examples[language]?.[verdict] ?? []).forEach((source, index) => {
-          const file = `${service}/${check}/${language}-${verdict}-${index}.${extension}`;
-          mkdirSync(`${outDir}/${service}/${check}`, { recursive: true });
+          const file = `${service}/${check}/${fileName(verdict, index)}`;
+          mkdirSync(dirname(`${outDir}/${file}`), { recursive: true });
           writeFileSync(`${outDir}/${file}`, source.endsWith("\n") ? source : `${source}\n`);
           cases.push({
             peerId: `AVD-${id}`,
