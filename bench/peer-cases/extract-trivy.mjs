@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parse } from "yaml";
+import { regoTests } from "./trivy-rego-tests.mjs";
 
 const [checkout, outDir] = process.argv.slice(2);
 // A Terraform module is a directory, so each Terraform example gets its own (examples reuse resource names).
@@ -34,6 +35,23 @@ for (const service of ["ecs", "ecr"]) {
         });
       }
     }
+  }
+}
+for (const [check, tests] of Object.entries(regoTests)) {
+  const rego = `${checkout}/checks/cloud/aws/${check}`;
+  const id = readFileSync(`${rego}.rego`, "utf8").match(/^#\s+id:\s+(AWS-\d+)/m)?.[1];
+  const testSource = readFileSync(`${rego}_test.rego`, "utf8");
+  for (const [test, resource] of Object.entries(tests)) {
+    if (!testSource.includes(`${test} if`)) throw new Error(`${check}_test.rego has no ${test}`);
+    const file = `${check}/rego-${test}.json`;
+    const template = { AWSTemplateFormatVersion: "2010-09-09", Resources: { Example: resource } };
+    writeFileSync(`${outDir}/${file}`, `${JSON.stringify(template, null, 2)}\n`);
+    cases.push({
+      peerId: `AVD-${id}`,
+      file,
+      source: `checks/cloud/aws/${check}_test.rego (${test}, translated to CloudFormation)`,
+      expected: test.startsWith("test_deny") ? "positive" : "negative",
+    });
   }
 }
 writeFileSync(`${outDir}/cases.json`, `${JSON.stringify(cases, null, 2)}\n`);
