@@ -15,6 +15,7 @@ const queryNames = {
   ecs_task_definition_invalid_cpu_or_memory: "ECS Task Definition Invalid CPU or Memory",
   ecs_task_definition_network_mode_not_recommended: "ECS Task Definition Network Mode Not Recommended",
   ecs_task_definition_volume_not_encrypted: "ECS Task Definition Volume Not Encrypted",
+  ecs_task_definition_with_plaintext_password: "ECS Task Definition Container With Plaintext Password",
 };
 const kicsFolders = { cloudformation: "cloudFormation", terraform: "terraform" };
 
