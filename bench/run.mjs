@@ -1,10 +1,12 @@
 // `npm run bench`: shipshape against cfn-lint and checkov (speed and agreement), the actions'
 // start-up, and the linter's own speed (bench/lint.mjs). Prints markdown tables; asserts nothing.
-//   npm run bench [-- --quick] [-- --skip-compare] [-- --skip-actions] [-- --skip-lint]
+// Then the peers' own test cases linted by shipshape (bench/agreement-fixtures.mjs, offline).
+//   npm run bench [-- --quick] [-- --skip-compare] [-- --skip-fixtures] [-- --skip-actions] [-- --skip-lint]
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { runActionsBenchmark } from "./actions.mjs";
+import { runPeerFixtures } from "./agreement-fixtures.mjs";
 import { runAgreement, runSpeedComparison } from "./compare.mjs";
 import { buildLinter, ensurePeers, repoRoot } from "./peers.mjs";
 
@@ -12,6 +14,7 @@ const { values: options } = parseArgs({
   options: {
     quick: { type: "boolean", default: false }, // one run each: checks the wiring, the figures mean little
     "skip-compare": { type: "boolean", default: false },
+    "skip-fixtures": { type: "boolean", default: false },
     "skip-actions": { type: "boolean", default: false },
     "skip-lint": { type: "boolean", default: false },
   },
@@ -57,6 +60,7 @@ if (!options["skip-compare"]) {
   section("Speed against cfn-lint and checkov", () => runSpeedComparison({ quick: options.quick, peers }));
   section("Agreement on the overlapping checks", () => runAgreement({ peers }));
 }
+if (!options["skip-fixtures"]) section("Agreement on the peers' own test cases", runPeerFixtures);
 if (!options["skip-actions"]) section("Actions' start-up", () => runActionsBenchmark({ runs: options.quick ? 3 : 15 }));
 if (!options["skip-lint"]) section("Linter speed (bench/lint.mjs)", runLinterBenchmark);
 console.log(`\nbench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -293,7 +293,8 @@ function originFields({ file, format, name, suppressed, sensitiveInputs }: Resou
 
 function taskDefinitionReference(node: Node | undefined): TaskDefinitionReference | undefined {
   if (!node) return undefined;
-  const logicalId = refTarget(node);
+  // `!Ref X` and `!GetAtt X.TaskDefinitionArn` both give the task definition's ARN
+  const logicalId = logicalIdOf(node);
   if (logicalId) return { node, logicalId };
   const text = scalarString(node);
   if (!text) return { node };

@@ -57,5 +57,11 @@ testRule(rule, {
       code: stack().replace("!Ref WebTargets", "!GetAtt WebTargets.TargetGroupArn"),
       errors: [{ messageId: "fixedPort", line: 25, column: 24 }],
     },
+    {
+      name: "task definition named by !GetAtt (cfn-lint E3049's own positive case)",
+      file: "stack.yaml",
+      code: stack().replace("!Ref Task", "!GetAtt Task.TaskDefinitionArn"),
+      errors: [{ messageId: "fixedPort", line: 25, column: 24 }],
+    },
   ],
 });

@@ -34,11 +34,22 @@ testRule(rule, {
       code: stack("      NetworkMode: !Ref Mode\n"),
     },
     {
+      name: "a compatibility from a parameter beside EC2 (cfn-lint E3054's own negative case)",
+      file: "stack.yaml",
+      code: stack("      RequiresCompatibilities: [EC2, !Ref LaunchType]\n"),
+    },
+    {
       name: "a task definition outside the files",
       code: `{ "serviceName": "web", "launchType": "FARGATE", "taskDefinition": "web:3" }`,
     },
   ],
   invalid: [
+    {
+      name: "the task definition named by !GetAtt Task.TaskDefinitionArn",
+      file: "stack.yaml",
+      code: stack("").replace("!Ref Task", "!GetAtt Task.TaskDefinitionArn"),
+      errors: [{ messageId: "incompatible", line: 5, column: 19, message: '"Task" does not list FARGATE' }],
+    },
     {
       name: "no compatibilities, default network mode (cfn-lint E3054)",
       file: "stack.yaml",

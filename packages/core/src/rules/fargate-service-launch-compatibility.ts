@@ -1,3 +1,4 @@
+import { scalarString } from "../model/obj.js";
 import type { TaskDefinition } from "../model/resources.js";
 import { defineRule } from "./define.js";
 import { fargateReason, serviceFargateEvidence } from "./support/service-settings.js";
@@ -12,6 +13,7 @@ function lacksFargate(task: TaskDefinition): boolean {
   if (task.props.has("networkMode") && (task.networkMode === undefined || task.networkMode === "awsvpc")) return false;
   const required = task.props.get("requiresCompatibilities");
   if (required && required.kind !== "seq") return false; // an intrinsic: known at deploy time
+  if (required?.items.some((item) => scalarString(item) === undefined)) return false; // e.g. [EC2, !Ref LaunchType]
   if (task.compatibilities.includes("FARGATE")) return false;
   // describe-task-definition output carries the compatibilities ECS computed
   return !task.props.strings("compatibilities").some((value) => value.toUpperCase() === "FARGATE");

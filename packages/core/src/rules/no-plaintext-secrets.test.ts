@@ -87,6 +87,22 @@ Resources:
       errors: [{ messageId: "secretName", line: 5, column: 61, message: '"AWS_ACCESS_KEY_ID"', notInMessage: "deploy-user-key" }],
     },
     {
+      name: "a numeric password under a password name (KICS's own positive case)",
+      file: "stack.yaml",
+      code: `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          Environment:
+            - Name: password
+              Value: "123123"
+`,
+      errors: [{ messageId: "secretName", line: 10, column: 22, message: '"password"', notInMessage: "123123" }],
+    },
+    {
       name: "a secret by name",
       code: `{
   "family": "web",

@@ -152,12 +152,21 @@ describe("detectEnvironmentSecret", () => {
     ["DATABASE_URL", "postgres://app:hunter2@db/app", { by: "value", kind: "a password in a URL" }],
     ["NOTES", fake.githubPat, { by: "value", kind: "a GitHub token" }],
     ["SLACK", fake.slackWebhook, { by: "value", kind: "a Slack webhook URL" }],
+    ["password", "123123", { by: "name" }],
+    ["DB_PASSWORD", "0000", { by: "name" }],
+    ["dbPasswd", "98765432", { by: "name" }],
+    ["JWT_SECRET", "123456", { by: "name" }],
   ])("%s=… is a secret", (name, value, expected) => {
     expect(detectEnvironmentSecret(name, value)).toEqual(expected);
   });
 
   it.each([
     ["DB_PORT", "5432"],
+    ["DB_PASSWORD", "12"],
+    ["TOKENS_PER_MINUTE", "6000"],
+    ["OPENAI_MAX_TOKENS", "4096"],
+    ["AUTH", "1"],
+    ["PASSWORD_MIN_LENGTH", "12"],
     ["DB_PASSWORD_TTL", "300"],
     ["SESSION_TOKEN_TTL", "15m"],
     ["FEATURE_AUTH", "true"],

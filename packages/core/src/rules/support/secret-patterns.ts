@@ -170,9 +170,23 @@ export function detectEnvironmentSecret(name: string | undefined, value: string)
   if (kind) return { by: "value", kind };
   if (name === undefined) return undefined;
   const verdict = classifySecretName(name);
+  if (verdict === "secret" && isNumericPassword(name, value)) return { by: "name" };
   if (verdict === "secret" && !isHarmlessValue(value) && !isPlaceholder(value)) return { by: "name" };
   if (verdict === "secret-if-value-looks-secret" && looksLikeRandomToken(value)) return { by: "name" };
   return undefined;
+}
+
+/** Last words that name a password itself: under them a number of four digits or more is a PIN-like password. */
+const passwordWords = ["PASSWORD", "PASSWD", "PASSPHRASE", "PWD", "PASS", "SECRET"];
+
+/**
+ * `DB_PASSWORD=123123`: a number is harmless under most secret-sounding names (TOKENS_PER_MINUTE,
+ * AUTH=1), but not under a name that ends in a password word (KICS's own positive case).
+ */
+function isNumericPassword(name: string, value: string): boolean {
+  if (!/^\d{4,}$/.test(value.trim())) return false;
+  const last = nameParts(name).at(-1) ?? "";
+  return passwordWords.some((word) => last === word || (word.length > 4 && last.endsWith(word)));
 }
 
 /** Whether a text that should be a reference (an ARN, a parameter name) looks like the secret itself. */

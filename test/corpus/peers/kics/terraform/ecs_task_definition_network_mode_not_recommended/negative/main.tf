@@ -1,0 +1,14 @@
+resource "aws_ecs_task_definition" "negative1" {
+  family                = "service"
+  network_mode = "awsvpc"
+
+  volume {
+    name      = "service-storage"
+    host_path = "/ecs/service-storage"
+  }
+
+  placement_constraints {
+    type       = "memberOf"
+    expression = "attribute:ecs.availability-zone in [us-west-2a, us-west-2b]"
+  }
+}

@@ -1,0 +1,3 @@
+resource "aws_ecs_cluster" "bad_example" {
+  name = "services-cluster"
+}
