@@ -3,6 +3,7 @@ import { Obj } from "../../model/obj.js";
 import {
   makeEcrRepository,
   makeLifecyclePolicy,
+  makeRepositoryPolicy,
   makeResource,
   makeService,
   makeTaskDefinition,
@@ -27,8 +28,7 @@ export interface EvaluatedResource {
  * makes of the same resources (see terraform-plan.ts): block arguments keep Terraform's
  * snake_case names and nested blocks are lists of maps; container definitions and lifecycle
  * policies are read as JSON, whether written as jsonencode(...), a heredoc, file() or
- * templatefile(). aws_lb (never a Classic Load Balancer) and aws_ecr_repository_policy have no
- * model resource yet, as in the plan reader.
+ * templatefile(). aws_lb (never a Classic Load Balancer) has no model resource.
  */
 export function modelResources(evaluated: EvaluatedResource[]): Resource[] {
   const withPolicy = repositoriesWithPolicy(evaluated);
@@ -76,6 +76,11 @@ function modelResource(
       return makeEcrRepository(origin, withPolicy(origin.name, values));
     case "aws_ecr_lifecycle_policy":
       return lifecyclePolicy(origin, values.get("policy"));
+    case "aws_ecr_repository_policy":
+      return repositoryPolicy(origin, values.get("policy"));
+    case "aws_lb_target_group":
+    case "aws_alb_target_group":
+      return makeResource("target-group", origin);
     case "aws_elb":
       return makeResource("classic-load-balancer", origin);
     case "aws_appautoscaling_target":
@@ -99,6 +104,17 @@ function lifecyclePolicy(origin: ResourceOrigin, value: Node | undefined): Resou
   if (value.kind === "map") return makeLifecyclePolicy(origin, value);
   const read = readJsonValue(value);
   return makeLifecyclePolicy(origin, read?.node ?? value, read?.error);
+}
+
+/**
+ * The repository policy: jsonencode(...) or JSON text (a heredoc, file()); an
+ * aws_iam_policy_document's json, known only when evaluated, stays unknown and is not read.
+ */
+function repositoryPolicy(origin: ResourceOrigin, value: Node | undefined): Resource | undefined {
+  if (!value || (value.kind === "scalar" && value.value === null)) return undefined;
+  if (value.kind === "map") return makeRepositoryPolicy(origin, value);
+  const read = readJsonValue(value);
+  return read ? makeRepositoryPolicy(origin, read.node ?? value, read.error) : undefined;
 }
 
 /**
