@@ -117,7 +117,7 @@ export function formatServiceDeploymentLine(snapshot: ServiceDeploymentSnapshot)
 
 function pauseNote(hook: HookSnapshot): string {
   const expiry = hook.expiresAt
-    ? `; at ${hook.expiresAt.toISOString()} ECS will ${(hook.timeoutAction ?? "ROLLBACK").toLowerCase()}`
+    ? `; at ${hook.expiresAt.toISOString()} ECS will ${hook.timeoutAction === "CONTINUE" ? "continue" : "roll back"}`
     : "";
   return `waiting for ContinueServiceDeployment: the ecs-deployment-control action continues or rolls it back${expiry}`;
 }
