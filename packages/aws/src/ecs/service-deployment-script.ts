@@ -23,7 +23,11 @@ const CREATED = new Date("2026-01-15T10:00:00Z");
 
 export interface ScriptedStage {
   status?: ServiceDeployment["status"];
-  stage?: ServiceDeployment["lifecycleStage"];
+  /**
+   * A string, not the SDK's enum: ServiceDeployment.lifecycleStage's documentation lists
+   * PRE_PRODUCTION_TRAFFIC_SHIFT, which the SDK's ServiceDeploymentLifecycleStage (3.1164) lacks.
+   */
+  stage?: string;
   /** Production traffic on the green (target) revision. */
   production?: number;
   test?: number;
@@ -60,7 +64,7 @@ export function scriptedDeployment(step: ScriptedStage): ServiceDeployment {
       requestedTestTrafficWeight: step.test ?? 0,
     },
     status: step.status ?? "IN_PROGRESS",
-    ...(step.stage ? { lifecycleStage: step.stage } : {}),
+    ...(step.stage ? { lifecycleStage: step.stage as ServiceDeployment["lifecycleStage"] } : {}),
     ...(step.hooks ? { lifecycleHookDetails: step.hooks } : {}),
     deploymentConfiguration: {
       strategy: "CANARY",
