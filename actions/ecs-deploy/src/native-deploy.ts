@@ -157,14 +157,18 @@ export interface FollowOptions {
   pollIntervalMs?: number;
 }
 
+/** What followNativeDeploy uses when the deploy passes nothing (the system clock, 5 s polls); tests put a fake clock here. */
+export const followDefaults: FollowOptions = {};
+
 /** After the UpdateService: find the service deployment it started, watch it, stop it with rollback when asked. */
 export async function followNativeDeploy(
   inputs: Inputs,
   ecs: ECSClient,
   report: DeployReport,
   knownArns: ReadonlySet<string>,
-  options: FollowOptions = {},
+  given: FollowOptions = {},
 ): Promise<void> {
+  const options = { ...followDefaults, ...given };
   const native = report.native!;
   const ref = { cluster: inputs.cluster, service: inputs.service };
   const started = await findStartedServiceDeployment(ecs, ref, {
