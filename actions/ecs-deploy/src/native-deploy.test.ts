@@ -46,8 +46,12 @@ vi.mock("@actions/core", () => {
     getInput: (name: string) => (step.inputs[name] ?? "").trim(),
     getState: () => "",
     saveState: () => {},
-    setOutput: (name: string, value: string) => void (step.outputs[name] = value),
-    setFailed: (message: string) => void (step.failed = message),
+    setOutput: (name: string, value: string) => {
+      step.outputs[name] = value;
+    },
+    setFailed: (message: string) => {
+      step.failed = message;
+    },
     info: print,
     warning: print,
     error: print,
