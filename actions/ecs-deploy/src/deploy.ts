@@ -88,10 +88,11 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
     return;
   }
 
+  // Listed before anything changes, so an endpoint without the service-deployment API fails the step with nothing done.
+  const knownServiceDeployments = nativeDeploy ? await serviceDeploymentsBefore(inputs, ecs) : undefined;
   report.registration = await registerIfChanged(ecs, rendered, current);
   const arn = report.registration.taskDefinitionArn;
   core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
-  const knownServiceDeployments = nativeDeploy ? await serviceDeploymentsBefore(inputs, ecs) : undefined;
   const { service: updated, deployment } = await updateService(ecs, { ...update, taskDefinition: arn });
   report.deploymentId = deployment?.id;
   report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";

@@ -146,8 +146,19 @@ export function applyStrategySettings(update: UpdateServiceCommandInput, native:
 
 /** The service deployments listed before the update, so the one the update starts can be told apart. */
 export async function serviceDeploymentsBefore(inputs: Inputs, ecs: ECSClient): Promise<Set<string>> {
-  const listed = await listServiceDeployments(ecs, { cluster: inputs.cluster, service: inputs.service });
-  return new Set(listed.flatMap((brief) => brief.serviceDeploymentArn ?? []));
+  try {
+    const listed = await listServiceDeployments(ecs, { cluster: inputs.cluster, service: inputs.service });
+    return new Set(listed.flatMap((brief) => brief.serviceDeploymentArn ?? []));
+  } catch (error) {
+    throw new Error(
+      `could not list the service's deployments, which a ${strategyName(inputs)} deploy follows (${(error as Error).message.split("\n")[0]}); nothing was registered or updated`,
+      { cause: error },
+    );
+  }
+}
+
+function strategyName(inputs: Inputs): string {
+  return inputs.deploymentStrategy.strategy?.toLowerCase() ?? "blue_green, linear or canary";
 }
 
 export interface FollowOptions {
