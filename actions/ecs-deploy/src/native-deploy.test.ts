@@ -8,6 +8,7 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
+  ECSServiceException,
   ListServiceDeploymentsCommand,
   RegisterTaskDefinitionCommand,
   type Service,
@@ -19,6 +20,7 @@ import {
   describeAnswer,
   listAnswer,
   PREVIOUS_BRIEF,
+  pauseHook,
   SCRIPTED_DEPLOYMENT_ARN as ARN,
   type ScriptedStage,
   STARTED_BRIEF,
@@ -258,6 +260,64 @@ describe("ecs-deploy with the canary strategy", () => {
     );
     expect(ecs.commandCalls(StopServiceDeploymentCommand)).toHaveLength(1);
     expect(step.outputs["rollout-state"]).toBe("CANCELLED");
+  });
+
+  it("waits at a PAUSE hook until it is continued, and shows the hook's statuses in the summary", async () => {
+    scriptDeployment([
+      ...CANARY_TO_SUCCESS.slice(0, 6),
+      { stage: "POST_TEST_TRAFFIC_SHIFT", test: 100, hooks: pauseHook("AWAITING_ACTION") },
+      { stage: "POST_TEST_TRAFFIC_SHIFT", test: 100, hooks: pauseHook("AWAITING_ACTION") },
+      { stage: "POST_TEST_TRAFFIC_SHIFT", test: 100, hooks: pauseHook("SUCCEEDED") },
+      ...CANARY_TO_SUCCESS.slice(7),
+    ]);
+    await runStep({});
+    expect(step.failed).toBeUndefined();
+    expect(step.outputs["rollout-state"]).toBe("COMPLETED");
+    expect(
+      step.printed.some((line) => line.includes("PAUSE hook AWAITING_ACTION (waiting for ContinueServiceDeployment")),
+    ).toBe(true);
+    expect(step.summary).toMatch(
+      /\| <code>POST_TEST_TRAFFIC_SHIFT<\/code> \| [0-9T:.Z-]+ \| 0% \| PAUSE: AWAITING\\_ACTION → SUCCEEDED \|/,
+    );
+  });
+
+  it("fails the step when a Lambda hook fails and ECS rolls back", async () => {
+    const lambda = [{ hookId: "ecs-lambda-Qw3rTy", targetType: "AWS_LAMBDA" as const, status: "FAILED" as const }];
+    scriptDeployment([
+      { stage: "POST_TEST_TRAFFIC_SHIFT", test: 100, hooks: lambda },
+      {
+        status: "ROLLBACK_SUCCESSFUL",
+        stage: "POST_TEST_TRAFFIC_SHIFT",
+        hooks: lambda,
+        fields: { statusReason: "Lifecycle hook failed at POST_TEST_TRAFFIC_SHIFT." },
+      },
+    ]);
+    await runStep({ rollback: "on-failure" });
+    expect(step.failed).toBe(
+      `service deployment ${ARN} ended ROLLBACK_SUCCESSFUL: Lifecycle hook failed at POST_TEST_TRAFFIC_SHIFT.; AWS_LAMBDA hook FAILED`,
+    );
+    expect(step.outputs["rollout-state"]).toBe("FAILED");
+    expect(ecs.commandCalls(StopServiceDeploymentCommand)).toHaveLength(0);
+  });
+
+  it("waits out throttled DescribeServiceDeployments calls", async () => {
+    const throttled = new ECSServiceException({
+      name: "ThrottlingException",
+      $fault: "client",
+      message: "Rate exceeded",
+      $metadata: { httpStatusCode: 400 },
+    });
+    ecs
+      .on(DescribeServiceDeploymentsCommand)
+      .rejectsOnce(throttled)
+      .rejectsOnce(throttled)
+      .resolves(describeAnswer(CANARY_TO_SUCCESS.at(-1)!));
+    await runStep({});
+    expect(step.failed).toBeUndefined();
+    expect(step.printed).toContain(
+      "DescribeServiceDeployments failed (ThrottlingException: Rate exceeded); trying again in 10 s",
+    );
+    expect(step.summary).toContain("2 throttled or failed reads were tried again.");
   });
 
   it("refuses blue_green without a bake time before registering anything", async () => {
