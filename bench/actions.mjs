@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { formatBytes, formatMs, markdownTable, median } from "./measure.mjs";
 import { repoRoot, shipshapeCli } from "./peers.mjs";
 
-export const actionNames = ["ecr", "ecs-deploy", "policy-lint"];
+export const actionNames = ["ecr", "ecs-deploy", "ecs-deployment-control", "policy-lint"];
 const probe = `${repoRoot}bench/first-input-probe.mjs`;
 const coldStartFile = `${repoRoot}examples/checkout-api/task-definition.json`;
 

@@ -13,8 +13,10 @@ import {
   DescribeTaskDefinitionCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
+  ListServiceDeploymentsCommand,
   RegisterTaskDefinitionCommand,
   type Service,
+  UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, runAction } from "./support/run-action.js";
@@ -271,5 +273,73 @@ describe("ecs-deploy against moto", () => {
     );
     expect(taskDefinition!.containerDefinitions![0]!.image).toBe(`${registry}/web:6`);
     expect((await currentService()).taskDefinition).toBe(run.outputs["task-definition-arn"]);
+  });
+
+  // ECS-native blue/green, linear and canary: moto keeps the strategy fields but serves no
+  // service-deployment API, so what moto allows is tested here and the watch on scripted answers
+  // (packages/aws/src/ecs/service-deployments.test.ts, actions/ecs-deploy/src/native-deploy.test.ts).
+  it("prints a canary plan and its Mermaid chart in a dry run, changing nothing", async () => {
+    const before = await registeredRevisions();
+    const run = await deployWith({
+      images: `app=${registry}/web:7`,
+      "desired-count": "4",
+      strategy: "canary",
+      "canary-percent": "10",
+      "canary-interval": "15",
+      "bake-time": "60",
+      "dry-run": "true",
+      policy: "off",
+    });
+    expectExit(run, 0);
+    expect(run.stdout).toContain("CANARY plan: 4 tasks, wait until stable");
+    expect(run.stdout).toContain("canary: 10% of production traffic to green");
+    expect(run.stdout).toContain("Peak 8 tasks (4 blue + 4 green");
+    expect(run.summary).toContain("### Canary deployment");
+    expect(run.summary).toContain('x-axis "minutes after the first shift" ["0", "15", "75 bake ends"]');
+    expect(await registeredRevisions()).toEqual(before);
+    expect((await currentService()).deploymentConfiguration?.strategy).toBeUndefined();
+  });
+
+  it("refuses strategy settings out of ECS's ranges before calling AWS", async () => {
+    const run = await deployWith({ strategy: "linear", "linear-percent": "2", "wait-until": "SOMETIME" });
+    expectExit(run, 1);
+    expect(run.stdout).toContain('linear-percent must be a multiple of 0.1 from 3.0 to 100.0, found "2"');
+    expect(run.stdout).toContain("wait-until must be stable or a lifecycle stage");
+  });
+
+  it("stops before registering anything where ListServiceDeployments is not served (moto)", async () => {
+    const before = await registeredRevisions();
+    const run = await deployWith({
+      images: `app=${registry}/web:8`,
+      strategy: "blue_green",
+      "bake-time": "5",
+      policy: "off",
+    });
+    expectExit(run, 1);
+    expect(run.stdout).toContain(
+      "could not list the service's deployments, which a blue_green deploy follows (ECS ListServiceDeployments:",
+    );
+    expect(run.stdout).toContain("nothing was registered or updated");
+    expect(await registeredRevisions()).toEqual(before);
+    expect((await currentService()).deploymentConfiguration?.strategy).toBeUndefined();
+  });
+
+  it("moto keeps the strategy fields UpdateService sends, and serves no service-deployment API", async () => {
+    const deploymentConfiguration = {
+      strategy: "CANARY" as const,
+      bakeTimeInMinutes: 60,
+      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 15 },
+      lifecycleHooks: [{ targetType: "PAUSE" as const, lifecycleStages: ["POST_TEST_TRAFFIC_SHIFT" as const] }],
+    };
+    await ecs.send(
+      new CreateServiceCommand({ cluster: "prod", serviceName: "web-canary", taskDefinition: arn(1), desiredCount: 1 }),
+    );
+    const { service } = await ecs.send(
+      new UpdateServiceCommand({ cluster: "prod", service: "web-canary", deploymentConfiguration }),
+    );
+    expect(service?.deploymentConfiguration).toEqual(deploymentConfiguration);
+    await expect(
+      ecs.send(new ListServiceDeploymentsCommand({ cluster: "prod", service: "web-canary" })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Inputs, parseInputs } from "./context.js";
+import { SERVICE_STRATEGY } from "./strategy-inputs.js";
 
 const env = { GITHUB_WORKSPACE: "/work/repo", AWS_REGION: "eu-west-1" };
 const parse = (inputs: Record<string, string>, environment: NodeJS.ProcessEnv = env) =>
@@ -24,6 +25,7 @@ describe("parseInputs", () => {
       rollback: "never",
       forceNewDeployment: false,
       dryRun: false,
+      deploymentStrategy: SERVICE_STRATEGY,
     });
   });
 

@@ -2,6 +2,7 @@
 import { InputParser, type InputReader, inWorkspace, workspaceOf } from "@shipshape/action-kit";
 import type { ContainerImage } from "@shipshape/aws";
 import { builtInPresets } from "@shipshape/core";
+import { parseStrategyInputs, type StrategyInputs } from "./strategy-inputs.js";
 
 /** Where the task definition comes from. */
 export type TaskDefinitionSource =
@@ -33,6 +34,8 @@ export interface Inputs {
   rollback: "on-failure" | "never";
   forceNewDeployment: boolean;
   dryRun: boolean;
+  /** strategy, bake-time, canary-*, linear-*, wait-until (strategy-inputs.ts) */
+  deploymentStrategy: StrategyInputs;
 }
 
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -71,6 +74,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     rollback: ROLLBACK_MODES[parse.oneOf("rollback", ["on-failure", "never", "false"], "never")],
     forceNewDeployment: parse.boolean("force-new-deployment", false),
     dryRun: parse.boolean("dry-run", false),
+    deploymentStrategy: parseStrategyInputs(parse),
   };
   parse.need(
     inputs.region !== "",
@@ -79,6 +83,10 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
   parse.need(
     !(inputs.rollback === "on-failure" && !inputs.wait),
     "rollback: on-failure needs wait: true (the step must see the rollout fail)",
+  );
+  parse.need(
+    inputs.wait || inputs.deploymentStrategy.waitUntil === "stable",
+    `wait-until ${inputs.deploymentStrategy.waitUntil} needs wait: true`,
   );
   const { minimumHealthyPercent: min, maximumPercent: max } = inputs;
   parse.need(

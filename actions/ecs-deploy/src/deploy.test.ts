@@ -13,6 +13,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Inputs } from "./context.js";
+import { SERVICE_STRATEGY } from "./strategy-inputs.js";
 
 const printed = vi.hoisted(() => [] as string[]);
 vi.mock("@actions/core", () => {
@@ -56,6 +57,7 @@ const inputs: Inputs = {
   rollback: "on-failure",
   forceNewDeployment: false,
   dryRun: false,
+  deploymentStrategy: SERVICE_STRATEGY,
 };
 
 const deployment = (fields: Partial<Deployment>): Deployment => ({
@@ -131,6 +133,8 @@ describe("deploy: after a failed rollout", () => {
       "deployment-id": OURS,
       "rollout-state": "TIMED_OUT",
       registered: "true",
+      "service-deployment-arn": "",
+      "lifecycle-stage": "",
     });
     expect(printed).toContain(`rolling back to ${arn(4)}`);
   });

@@ -22,6 +22,13 @@ import {
 import { planRollingDeployment, type RollingPlan } from "@shipshape/core";
 import { renderPlan } from "@shipshape/report";
 import type { Inputs } from "./context.js";
+import {
+  applyStrategySettings,
+  followNativeDeploy,
+  type NativeDeployReport,
+  planNativeDeploy,
+  serviceDeploymentsBefore,
+} from "./native-deploy.js";
 import { checkPolicy, type PolicyCheck } from "./policy-gate.js";
 import { loadTaskDefinition } from "./task-definition-source.js";
 
@@ -37,6 +44,8 @@ export interface DeployReport {
   rolloutState?: string;
   rollout?: RolloutResult;
   rollback?: { taskDefinitionArn: string; deploymentId?: string };
+  /** Blue/green, linear and canary deployments (native-deploy.ts). */
+  native?: NativeDeployReport;
 }
 
 export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployReport): Promise<void> {
@@ -56,9 +65,11 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
     alarms: inputs.alarms,
     forceNewDeployment: inputs.forceNewDeployment,
   };
-  showPlan(service, settings, report);
+  const nativeDeploy = planNativeDeploy(inputs, service, settings, report);
+  if (!nativeDeploy) showPlan(service, settings, report);
   // The update as it will be sent, for the policy check; the task definition is known after registering.
   const update = updateServiceInput(ref, service, "", settings);
+  if (nativeDeploy) applyStrategySettings(update, nativeDeploy);
   if (inputs.policy.kind !== "off") {
     report.policy = checkPolicy(
       inputs.policy,
@@ -77,6 +88,8 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
     return;
   }
 
+  // Listed before anything changes, so an endpoint without the service-deployment API fails the step with nothing done.
+  const knownServiceDeployments = nativeDeploy ? await serviceDeploymentsBefore(inputs, ecs) : undefined;
   report.registration = await registerIfChanged(ecs, rendered, current);
   const arn = report.registration.taskDefinitionArn;
   core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
@@ -84,6 +97,7 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
   report.deploymentId = deployment?.id;
   report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";
   core.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
+  if (knownServiceDeployments) return followNativeDeploy(inputs, ecs, report, knownServiceDeployments);
   if (!inputs.wait) return;
   if (!deployment?.id) {
     core.warning("UpdateService listed no PRIMARY deployment, so there is no rollout to watch");

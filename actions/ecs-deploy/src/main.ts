@@ -42,6 +42,8 @@ export function outputsOf(report: DeployReport): Record<string, string> {
     "deployment-id": report.deploymentId ?? "",
     "rollout-state": report.rolloutState ?? "",
     registered: String(report.registration?.registered ?? false),
+    "service-deployment-arn": report.native?.serviceDeploymentArn ?? "",
+    "lifecycle-stage": report.native?.lifecycleStage ?? "",
   };
 }
 

@@ -1,6 +1,7 @@
 import { planRollingDeployment } from "@shipshape/core";
 import { describe, expect, it } from "vitest";
 import type { Inputs } from "./context.js";
+import { SERVICE_STRATEGY } from "./strategy-inputs.js";
 import type { DeployReport } from "./deploy.js";
 import { summaryMarkdown } from "./summary.js";
 
@@ -22,6 +23,7 @@ const inputs: Inputs = {
   rollback: "on-failure",
   forceNewDeployment: false,
   dryRun: false,
+  deploymentStrategy: SERVICE_STRATEGY,
 };
 const settings = { desiredCount: 4, minimumHealthyPercent: 50, maximumPercent: 100 };
 

@@ -4,6 +4,7 @@ import { allRules } from "@shipshape/core";
 import { formatters, renderPlan, summary } from "@shipshape/report";
 import type { Inputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
+import { nativeDeploySection } from "./native-summary.js";
 
 const MAX_CHANGE_LINES = 60;
 const MAX_EVENTS = 20;
@@ -36,6 +37,7 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
     }
   }
   if (report.plan) lines.push("### Rolling plan", "", "```", renderPlan(report.plan).trimEnd(), "```", "");
+  if (report.native) lines.push(nativeDeploySection(report.native), "");
   const rollout = report.rollout;
   if (rollout) {
     lines.push("### Rollout", "", text(rollout.message), "");
@@ -74,6 +76,7 @@ function headline(inputs: Inputs, report: DeployReport, failure: string | undefi
   if (failure) return `❌ ${what} failed`;
   if (inputs.dryRun) return `🔍 ${what} (dry run)`;
   if (report.rolloutState === "COMPLETED") return `✅ ${what} completed`;
+  if (report.native?.result?.state === "STAGE_REACHED") return `⏸️ ${what} reached ${report.native.lifecycleStage}`;
   return `🚀 ${what} started`;
 }
 

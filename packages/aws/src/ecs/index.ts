@@ -61,3 +61,28 @@ export {
   type RolloutWatch,
   watchRollout,
 } from "./watch.js";
+export {
+  assessServiceDeployment,
+  formatServiceDeploymentLine,
+  type HookSnapshot,
+  reachedStage,
+  type ServiceDeploymentSnapshot,
+  type ServiceDeploymentState,
+} from "./service-deployment-status.js";
+export {
+  describeServiceDeployment,
+  findPausedDeployment,
+  findStartedServiceDeployment,
+  formatHookHistory,
+  type HookHistory,
+  listServiceDeployments,
+  type PausedDeployment,
+  resolvePausedDeployment,
+  type ServiceDeploymentDiscovery,
+  type ServiceDeploymentResult,
+  type ServiceDeploymentWatch,
+  type StageVisit,
+  stopServiceDeploymentWithRollback,
+  type WaitUntil,
+  watchServiceDeployment,
+} from "./service-deployments.js";

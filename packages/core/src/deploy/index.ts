@@ -30,3 +30,5 @@ export type {
   TrafficShiftPlanInput,
   TrafficShiftPlanResult,
 } from "./traffic-shift-plan.js";
+export { isLifecycleStage, LIFECYCLE_STAGES, lifecycleStageIndex } from "./lifecycle-stages.js";
+export type { LifecycleStage } from "./lifecycle-stages.js";
