@@ -60,6 +60,11 @@ export interface ModuleInstance {
   memo: Map<string, { node: Node; references: ReadonlySet<string> }>;
   /** Evaluation steps left for the whole load, shared by every instance: past it, values are unknown. */
   budget: { steps: number };
+  /**
+   * The evaluator itself, handed down so the parts it calls back for sub-expressions (functions,
+   * operators, types, modules) reach it through the instance rather than importing it back.
+   */
+  evaluate: (expression: HclExpression, context: EvalContext) => Node;
 }
 
 export interface EvalContext {

@@ -1,6 +1,6 @@
 import type { MapEntry, Node, SeqNode } from "../../document/node.js";
 import { scalarString } from "../../model/obj.js";
-import { type EvalContext, evaluate } from "./evaluate.js";
+import type { EvalContext } from "./evaluate.js";
 import { copy, isUnknown, map, type Range, scalar, seq, unknown } from "./located.js";
 import { join } from "./paths.js";
 import type { HclExpression } from "./syntax.js";
@@ -13,7 +13,7 @@ type Call = Extract<HclExpression, { kind: "call" }>;
  * policies in. Every other call is unknown (its arguments still evaluated, for the references).
  */
 export function callFunction(call: Call, context: EvalContext): Node {
-  const args = call.args.map((arg) => evaluate(arg, context));
+  const args = call.args.map((arg) => context.instance.evaluate(arg, context));
   switch (call.name) {
     case "jsonencode":
       // The value itself: a JSON string in Terraform, read back as JSON by whatever takes it.

@@ -112,6 +112,7 @@ export function loadTerraform(
       children: new Map(),
       memo: new Map(),
       budget,
+      evaluate,
     };
     instantiate(root, resourcesByFile);
   }

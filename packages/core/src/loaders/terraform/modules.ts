@@ -1,6 +1,6 @@
 import type { Node } from "../../document/node.js";
 import { scalarString } from "../../model/obj.js";
-import { type EvalContext, evaluate, type ModuleInstance, type ModuleUnit, type TerraformFile } from "./evaluate.js";
+import type { EvalContext, ModuleInstance, ModuleUnit, TerraformFile } from "./evaluate.js";
 import { copy, map, mapEntry, scalar } from "./located.js";
 import { join } from "./paths.js";
 import type { HclAttribute, HclBlock } from "./syntax.js";
@@ -36,7 +36,7 @@ export function repetitions(attributes: HclAttribute[], context: EvalContext): R
   const count = attributes.find((attribute) => attribute.name === "count");
   const forEach = attributes.find((attribute) => attribute.name === "for_each");
   if (count) {
-    const value = evaluate(count.value, context);
+    const value = context.instance.evaluate(count.value, context);
     const n = value.kind === "scalar" && typeof value.value === "number" ? value.value : undefined;
     if (n === undefined || !Number.isInteger(n) || n < 0 || n > MAX_REPETITIONS) return single;
     return Array.from({ length: n }, (_, index) => ({
@@ -45,7 +45,7 @@ export function repetitions(attributes: HclAttribute[], context: EvalContext): R
     }));
   }
   if (!forEach) return single;
-  const value = evaluate(forEach.value, context);
+  const value = context.instance.evaluate(forEach.value, context);
   let items: [string, Node][];
   if (value.kind === "map") items = value.entries.map((item) => [item.key, item.value]);
   else if (value.kind === "seq" && value.items.every((item) => scalarString(item) !== undefined))
@@ -95,7 +95,7 @@ function instantiateCall(
   const context: EvalContext = { instance, file: call.file, evaluating, scope: repetition.scope };
   const inputs = new Map<string, Node>();
   for (const attribute of call.block.body.attributes)
-    if (!moduleMetaArguments.has(attribute.name)) inputs.set(attribute.name, evaluate(attribute.value, context));
+    if (!moduleMetaArguments.has(attribute.name)) inputs.set(attribute.name, context.instance.evaluate(attribute.value, context));
   return {
     unit,
     prefix: `${instance.prefix}module.${call.name}${repetition.suffix}.`,
@@ -107,6 +107,7 @@ function instantiateCall(
     children: new Map(),
     memo: new Map(),
     budget: instance.budget,
+    evaluate: instance.evaluate,
   };
 }
 

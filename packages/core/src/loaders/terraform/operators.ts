@@ -1,13 +1,13 @@
 import type { MapEntry, Node } from "../../document/node.js";
 import { scalarString } from "../../model/obj.js";
-import { type EvalContext, evaluate } from "./evaluate.js";
+import type { EvalContext } from "./evaluate.js";
 import { isUnknown, map, mapEntry, scalar, seq, unknown } from "./located.js";
 import type { HclExpression } from "./syntax.js";
 
 /** Operators and for expressions, on known values; anything unknown in them makes the result unknown. */
 
 export function unary(expression: Extract<HclExpression, { kind: "unary" }>, context: EvalContext): Node {
-  const value = evaluate(expression.operand, context);
+  const value = context.instance.evaluate(expression.operand, context);
   if (value.kind !== "scalar") return unknown(expression);
   if (expression.operator === "!" && typeof value.value === "boolean") return scalar(!value.value, expression);
   if (expression.operator === "-" && typeof value.value === "number") return scalar(-value.value, expression);
@@ -16,8 +16,8 @@ export function unary(expression: Extract<HclExpression, { kind: "unary" }>, con
 
 export function binary(expression: Extract<HclExpression, { kind: "binary" }>, context: EvalContext): Node {
   const { operator } = expression;
-  const left = evaluate(expression.left, context);
-  const right = evaluate(expression.right, context);
+  const left = context.instance.evaluate(expression.left, context);
+  const right = context.instance.evaluate(expression.right, context);
   const l = left.kind === "scalar" ? left.value : undefined;
   const r = right.kind === "scalar" ? right.value : undefined;
   // `false && unknown` is false, `true || unknown` is true.
@@ -76,7 +76,7 @@ function knownEqual(left: Node, right: Node): boolean | undefined {
 export const MAX_FOR_ITEMS = 1000;
 
 export function forExpression(expression: Extract<HclExpression, { kind: "for" }>, context: EvalContext): Node {
-  const collection = evaluate(expression.collection, context);
+  const collection = context.instance.evaluate(expression.collection, context);
   let items: [Node, Node][];
   if (collection.kind === "seq") items = collection.items.map((item, index) => [scalar(index, item), item]);
   else if (collection.kind === "map") items = collection.entries.map((item) => [scalar(item.key, item.keyNode), item.value]);
@@ -91,7 +91,7 @@ export function forExpression(expression: Extract<HclExpression, { kind: "for" }
     const inner: EvalContext = { ...context, scope };
     let maybe = false;
     if (expression.condition) {
-      const keep = evaluate(expression.condition, inner);
+      const keep = inner.instance.evaluate(expression.condition, inner);
       // Whether an item stays is unknown: a map keeps its key with an unknown value (present but not a literal).
       if (keep.kind !== "scalar" || typeof keep.value !== "boolean") {
         if (!expression.key) return unknown(expression);
@@ -99,10 +99,10 @@ export function forExpression(expression: Extract<HclExpression, { kind: "for" }
       } else if (!keep.value) continue;
     }
     if (expression.key) {
-      const name = scalarString(evaluate(expression.key, inner));
+      const name = scalarString(inner.instance.evaluate(expression.key, inner));
       if (name === undefined) return unknown(expression);
-      entries.push(mapEntry(name, key, maybe ? unknown(expression.value) : evaluate(expression.value, inner)));
-    } else values.push(evaluate(expression.value, inner));
+      entries.push(mapEntry(name, key, maybe ? unknown(expression.value) : inner.instance.evaluate(expression.value, inner)));
+    } else values.push(inner.instance.evaluate(expression.value, inner));
   }
   return expression.key ? map(entries, expression) : seq(values, expression);
 }

@@ -1,6 +1,6 @@
 import type { MapEntry, Node } from "../../document/node.js";
 import { scalarString } from "../../model/obj.js";
-import { type EvalContext, evaluate } from "./evaluate.js";
+import type { EvalContext } from "./evaluate.js";
 import { isUnknown, map, mapEntry, scalar, seq } from "./located.js";
 import type { HclExpression } from "./syntax.js";
 
@@ -50,7 +50,7 @@ function convertObject(value: Extract<Node, { kind: "map" }>, type: Extract<HclE
     }
     const fallback =
       attributeType.kind === "call" && attributeType.name === "optional" && attributeType.args[1]
-        ? convertToType(evaluate(attributeType.args[1], context), attributeType.args[0]!, context)
+        ? convertToType(context.instance.evaluate(attributeType.args[1], context), attributeType.args[0]!, context)
         : scalar(null, existing?.value ?? value);
     if (existing) existing.value = fallback;
     else entries.push(mapEntry(name, value, fallback));
