@@ -18,6 +18,7 @@ describe("parseInputs", () => {
       sarifFile: undefined,
       onlyChanged: false,
       annotations: true,
+      allowEmpty: false,
       workspace: "/work/repo",
       event: { name: "pull_request", payloadPath: "/runner/event.json" },
     });

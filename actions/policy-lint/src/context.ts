@@ -23,6 +23,8 @@ export interface Inputs {
   /** Where to write SARIF, absolute; undefined: no SARIF. */
   sarifFile: string | undefined;
   onlyChanged: boolean;
+  /** Pass when no file was checked. */
+  allowEmpty: boolean;
   annotations: boolean;
   /** The repository checkout (GITHUB_WORKSPACE): paths, findings and git are relative to it. */
   workspace: string;
@@ -49,6 +51,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     failOn: parse.oneOf("fail-on", FAIL_ON, "error"),
     sarifFile: sarifFile ? inWorkspace(sarifFile, workspace).path : undefined,
     onlyChanged: parse.boolean("only-changed", false),
+    allowEmpty: parse.boolean("allow-empty", false),
     annotations: parse.boolean("annotations", true),
     workspace,
     event: { name: env.GITHUB_EVENT_NAME ?? "", payloadPath: env.GITHUB_EVENT_PATH ?? "" },

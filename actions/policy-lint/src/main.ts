@@ -5,7 +5,7 @@ import { runnerInputs } from "@shipshape/action-kit";
 import { lintFiles } from "@shipshape/project";
 import { parseInputs } from "./context.js";
 import { selectFiles } from "./files.js";
-import { failure, publish } from "./report.js";
+import { emptyRunFailure, failure, publish } from "./report.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(runnerInputs, process.env);
@@ -15,6 +15,6 @@ export async function main(): Promise<void> {
   const { report, unreadable } = await lintFiles(selection.files, inputs.workspace, selection.config, { terraform: false });
   await publish(report, inputs, selection);
   for (const problem of unreadable) core.error(problem);
-  const reason = failure(report, unreadable, inputs.failOn);
+  const reason = failure(report, unreadable, inputs.failOn) ?? emptyRunFailure(report, inputs, selection);
   if (reason) core.setFailed(reason);
 }

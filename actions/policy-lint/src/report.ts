@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as core from "@actions/core";
 import { allRules, type LintReport } from "@shipshape/core";
-import { exitCode } from "@shipshape/project";
+import { exitCode, nothingChecked } from "@shipshape/project";
 import { annotation, countBySeverity, formatters, plural, summary, toolVersion } from "@shipshape/report";
 import type { Inputs } from "./context.js";
 import type { Selection } from "./files.js";
@@ -28,7 +28,7 @@ export async function publish(report: LintReport, inputs: Inputs, selection: Sel
   );
 
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const note = onlyChangedNote(selection, report);
+  const note = onlyChangedNote(selection, report) ?? emptyRunNote(report, inputs, selection);
   await core.summary.addRaw(summary.joinSummary([formatters.markdown(report, context), note ?? ""])).write();
 }
 
@@ -57,4 +57,16 @@ export function failure(
       ? `${plural(counts.error, "error")} and ${plural(counts.warning, "warning")}`
       : plural(counts.error, "error");
   return `shipshape found ${found} (fail-on: ${failOn})`;
+}
+
+/** A run that checked nothing fails (unless allow-empty), but for a pull request that changes no file shipshape reads. */
+export function emptyRunFailure(report: LintReport, inputs: Inputs, selection: Selection): string | undefined {
+  if (inputs.allowEmpty || selection.onlyChanged?.linted === "changed") return undefined;
+  const empty = nothingChecked(report);
+  return empty && `${empty}: check the paths input, or set allow-empty: true if that is expected`;
+}
+
+function emptyRunNote(report: LintReport, inputs: Inputs, selection: Selection): string | undefined {
+  const empty = emptyRunFailure(report, inputs, selection);
+  return empty && `> [!CAUTION]\n> ${summary.text(empty)}`;
 }

@@ -157,4 +157,23 @@ describe("shipshape lint", () => {
     expect(exitCode).toBe(2);
     expect(stderr).toContain('.shipshape.yaml:3:3 unknown rule "fargate-requires-awsvcp": did you mean "fargate-requires-awsvpc"?');
   });
+
+  it.each([
+    ["an empty directory", {}, ["."], "no files to lint: the paths name no JSON, YAML or Terraform file"],
+    ["a glob that matches nothing", { "a/web.json": clean }, ["*/missing.json"], "no files to lint"],
+    [
+      "files of other kinds only",
+      { "k8s/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\n" },
+      ["k8s"],
+      "no files to lint: 1 file was skipped (1 not an ECS, ECR, CloudFormation or Terraform plan document)",
+    ],
+  ])("exits 2 when it checked nothing (%s), unless --allow-empty", async (_, files, paths, message) => {
+    const dir = workspace(files as Record<string, string>);
+    const refused = await cli(dir, "lint", ...paths);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(message);
+    expect(refused.stderr).toContain("pass --allow-empty if that is expected");
+    const allowed = await cli(dir, "lint", ...paths, "--allow-empty");
+    expect(allowed.exitCode).toBe(0);
+  });
 });

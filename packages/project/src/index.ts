@@ -10,6 +10,7 @@ export {
   type FailOn,
   type LintRun,
   lintFiles,
+  nothingChecked,
   type ProjectSelection,
   readSources,
   selectProjectFiles,

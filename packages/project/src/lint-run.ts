@@ -69,6 +69,20 @@ export async function lintFiles(
 
 export type FailOn = Severity | "never";
 
+/**
+ * Why a run that checked no file must not pass, or undefined when it checked some: a glob that
+ * matches nothing, an empty directory or files of other kinds only would otherwise read as clean.
+ */
+export function nothingChecked(report: LintReport): string | undefined {
+  if (report.checkedFiles.length > 0) return undefined;
+  const skipped = report.skippedFiles;
+  if (skipped.length === 0) return "no files to lint: the paths name no JSON, YAML or Terraform file";
+  const reasons = new Map<string, number>();
+  for (const { reason } of skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const listed = [...reasons].map(([reason, count]) => `${count} ${reason}`).join("; ");
+  return `no files to lint: ${skipped.length} file${skipped.length === 1 ? " was" : "s were"} skipped (${listed})`;
+}
+
 /** 2 for unreadable or unparsable input, 1 for findings at `failOn` or above (or too many warnings), else 0. */
 export function exitCode(report: LintReport, hadUnreadable: boolean, failOn: FailOn, maxWarnings?: number): number {
   if (hadUnreadable || report.findings.some((finding) => finding.ruleId === "parse-error")) return 2;

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { allRules, builtInPresets, type Severity } from "@shipshape/core";
-import { exitCode, lintFiles, selectProjectFiles, UsageError } from "@shipshape/project";
+import { exitCode, lintFiles, nothingChecked, selectProjectFiles, UsageError } from "@shipshape/project";
 import { formatters, isFormatName, toolVersion } from "@shipshape/report";
 import type { Io } from "../io.js";
 
@@ -17,9 +17,11 @@ Options:
       --max-warnings <n>   also fail when there are more than n warnings
   -o, --output <file>      write the report to a file instead of standard output
       --quiet              report errors only
+      --allow-empty        exit 0 when no file is checked (a glob that matches nothing, an empty directory)
       --debug              stack traces for unexpected failures
 
-Exit codes: 0 clean, 1 findings at the failing severity, 2 usage error or unreadable input.`;
+Exit codes: 0 clean, 1 findings at the failing severity, 2 usage error, unreadable input, or no file
+checked (without --allow-empty).`;
 
 export async function lintCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -33,6 +35,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
       "max-warnings": { type: "string" },
       output: { type: "string", short: "o" },
       quiet: { type: "boolean" },
+      "allow-empty": { type: "boolean" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -56,6 +59,11 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   if (values.output) io.writeFile(values.output, output);
   else io.stdout.write(output);
   for (const problem of unreadable) io.stderr.write(`${problem}\n`);
+  const empty = unreadable.length === 0 ? nothingChecked(report) : undefined;
+  if (empty && !values["allow-empty"]) {
+    io.stderr.write(`shipshape lint: ${empty}; pass --allow-empty if that is expected\n`);
+    return 2;
+  }
   return exitCode(report, unreadable.length > 0, failOn, maxWarnings);
 }
 
