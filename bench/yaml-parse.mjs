@@ -12,11 +12,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: { runs: { type: "string", default: "9" } } });
 const runs = Number(values.runs);
 
-execFileSync("npx", ["turbo", "run", "build", "--filter=@shipshape/core", "--output-logs=errors-only"], {
+execFileSync("npx", ["turbo", "run", "build", "--filter=@shipshape/core", "--filter=@shipshape/fast-yaml", "--output-logs=errors-only"], {
   cwd: root,
   stdio: "inherit",
 });
-const { parseYamlFast } = await import(`${root}packages/core/lib/document/fast-yaml.js`);
+const { parseYamlFast } = await import(`${root}packages/fast-yaml/lib/index.js`);
 const { parseYamlWithPackage } = await import(`${root}packages/core/lib/document/parse-yaml.js`);
 
 const timeMs = (parse, text) => {

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Alias, Document, ParsedNode } from "yaml";
 import type { MapNode, Node, ScalarNode, SeqNode } from "./node.js";
-import { parseYamlFast } from "./fast-yaml.js";
+import { parseYamlFast } from "@shipshape/fast-yaml";
 import { SyntaxProblem } from "./parse-json.js";
 
 type YamlNode = ParsedNode | Alias.Parsed;

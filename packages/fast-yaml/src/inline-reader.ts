@@ -1,4 +1,4 @@
-import { decline, doubleQuotedValue, resolvePlain, singleQuotedValue } from "./fast-yaml-scalars.js";
+import { decline, doubleQuotedValue, resolvePlain, singleQuotedValue } from "./scalars.js";
 import type { MapNode, Node, ScalarNode, SeqNode, TaggedNode } from "./node.js";
 
 export const NEWLINE = 10;

@@ -16,7 +16,7 @@ import {
   SPACE,
   scalar,
   startsPlain,
-} from "./fast-yaml-inline.js";
+} from "./inline-reader.js";
 import {
   BlockScalarContent,
   decline,
@@ -25,7 +25,7 @@ import {
   OutsideFastYaml,
   resolvePlain,
   singleQuotedValue,
-} from "./fast-yaml-scalars.js";
+} from "./scalars.js";
 import type { MapNode, Node, ScalarNode, SeqNode, TaggedNode } from "./node.js";
 
 /**

@@ -1,0 +1,2 @@
+export { parseYamlFast } from "./block-reader.js";
+export type { MapEntry, MapNode, Node, ScalarNode, ScalarValue, SeqNode, TaggedNode } from "./node.js";
