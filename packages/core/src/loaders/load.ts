@@ -1,6 +1,6 @@
 import type { Node } from "../document/node.js";
 import { parseJson, SyntaxProblem } from "../document/parse-json.js";
-import { parseYaml } from "../document/parse-yaml.js";
+import { parseYamlDocuments } from "../document/parse-yaml.js";
 import type { Resource } from "../model/resources.js";
 import { cloudFormationTemplate } from "./cloudformation.js";
 import { clusterJson, repositoryJson, serviceJson, taskDefinitionJson } from "./ecs-json.js";
@@ -15,6 +15,8 @@ export interface LoadedDocument {
   /** What the file was read as, e.g. "ECS task definition". */
   description: string;
   resources: Resource[];
+  /** Documents of a multi-document YAML file that were not read, e.g. "document 2 (line 14): not an ECS, ...". */
+  notes?: string[];
 }
 
 export type LoadResult =
@@ -44,19 +46,36 @@ export function isLintableFileName(file: string): boolean {
 export function loadDocument(file: string, text: string): LoadResult {
   const isYaml = yamlExtensions.test(file);
   if (!isYaml && !jsonExtensions.test(file)) return { status: "skipped", file, reason: "not a JSON or YAML file" };
-  let root: Node;
+  let roots: Node[];
   try {
-    root = isYaml || !looksLikeJson(text) ? parseYaml(text) : parseJson(text);
+    roots = isYaml || !looksLikeJson(text) ? parseYamlDocuments(text) : [parseJson(text)];
   } catch (error) {
     if (error instanceof SyntaxProblem) return { status: "invalid", file, text, message: error.message, offset: error.offset };
     throw error;
   }
-  if (root.kind !== "map") return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
-  for (const reader of documentReaders) {
-    if (!reader.matches(root)) continue;
-    return { status: "loaded", document: { file, text, root, description: reader.description, resources: reader.read(root, file) } };
+  let loaded: LoadedDocument | undefined;
+  const notes: string[] = [];
+  for (const [index, root] of roots.entries()) {
+    const reader = root.kind === "map" ? documentReaders.find((candidate) => candidate.matches(root)) : undefined;
+    if (!reader || root.kind !== "map") {
+      notes.push(`document ${index + 1} (line ${lineOf(text, root.start)}): ${notAws}, skipped`);
+      continue;
+    }
+    const resources = reader.read(root, file);
+    if (loaded) loaded.resources.push(...resources);
+    else loaded = { file, text, root, description: reader.description, resources };
   }
-  return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
+  if (!loaded) return { status: "skipped", file, reason: notAws };
+  if (roots.length > 1 && notes.length > 0) loaded.notes = notes;
+  return { status: "loaded", document: loaded };
+}
+
+const notAws = "not an ECS, ECR, CloudFormation or Terraform plan document";
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
+  return line;
 }
 
 /** A `.template` file may be YAML; JSON always opens with `{` or `[`. */
