@@ -116,6 +116,7 @@ class TreeReader {
   private aliasesExpanded = false;
   private readonly sizes = new Map<ParsedNode, number>();
   private readonly sizing = new Set<ParsedNode>();
+  private readonly targets = new Map<ParsedNode, ParsedNode | undefined>();
   private document_: Document.Parsed | undefined;
 
   constructor(
@@ -145,10 +146,14 @@ class TreeReader {
     throw new SyntaxProblem(`the document expands to more than ${this.limits.maxNodes} nodes${why}`, this.at(offset));
   }
 
+  /** The node an alias names; the yaml package searches the document for it, so each alias is looked up once. */
   private target(alias: ParsedNode): ParsedNode | undefined {
-    return (alias as unknown as { resolve(document: Document.Parsed): ParsedNode | undefined }).resolve(
+    if (this.targets.has(alias)) return this.targets.get(alias);
+    const found = (alias as unknown as { resolve(document: Document.Parsed): ParsedNode | undefined }).resolve(
       this.document_!,
     );
+    this.targets.set(alias, found);
+    return found;
   }
 
   /** How many of our nodes `node` becomes, aliases expanded (each anchored node sized once). */
