@@ -8,19 +8,19 @@
  * PyYAML, and so cfn-lint and the AWS samples written for them, read on to the closing quote.
  * The value is the same however far the lines are indented (a line break folds away the spaces
  * around it), so this indents such lines for the `yaml` package and maps its offsets back. The
- * fast reader reads them as they are.
+ * fast reader reads them as they are. A leading byte-order mark is left out of `text` too.
  */
 export class IndentedQuotedLines {
   /** Spaces added: `count` of them before original offset `at`, in order of `at`. */
   private readonly insertions: { at: number; count: number }[] = [];
   text: string;
 
-  constructor(readonly original: string) {
-    this.text = original;
-  }
+  /** 1 when the original starts with a byte-order mark, which the yaml package misreads before a `- ` line. */
+  private readonly skipped: number;
 
-  get changed(): boolean {
-    return this.insertions.length > 0;
+  constructor(readonly original: string) {
+    this.skipped = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.text = this.skipped ? original.slice(1) : original;
   }
 
   /**
@@ -66,12 +66,12 @@ export class IndentedQuotedLines {
   toOriginal(offset: number): number {
     let shift = 0;
     for (const { at, count } of this.insertions) {
-      const position = at + shift;
+      const position = at - this.skipped + shift;
       if (offset < position) break;
       if (offset < position + count) return at;
       shift += count;
     }
-    return offset - shift;
+    return offset - shift + this.skipped;
   }
 }
 

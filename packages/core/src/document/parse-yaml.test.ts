@@ -160,6 +160,8 @@ describe("parseYaml on what PyYAML and cfn-lint read", () => {
       { Outputs: { Url: { Value: "http:// example.com" } } },
     ],
     ["a quoted scalar in a sequence, CRLF line breaks", '- "first\r\nsecond"\r\n- b\r\n', ["first second", "b"]],
+    // The yaml package alone refuses a byte-order mark before a root sequence.
+    ["a sequence after a byte-order mark", "\ufeff- a\n- b: 1\n", ["a", { b: 1 }]],
   ])("reads %s", (_, text, expected) => {
     const fast = parseYamlFast(text);
     expect(fast && toPlain(fast)).toEqual(expected);
