@@ -131,6 +131,17 @@ describe("parseYaml on hostile input", () => {
     expect(problemOf(() => parseYaml(beyond, shallow), beyond).message).toBe("nesting deeper than 40 levels");
   });
 
+  it.each([
+    ["after a tag in a flow sequence", `a: !Split [',', !ImportValue 'net${"[".repeat(600)}']\n`],
+    ["in a block value", `a: "${"{".repeat(600)}"\nb: [x]\n`],
+    ["in a block scalar", `a: |\n  ${"[".repeat(600)}\nb: 1\n`],
+    ["in a comment", `a: [1, 2] # ${"[".repeat(600)}\n`],
+  ])("does not count brackets as nesting %s", (_, text) => {
+    const anchored = `${text}z: &z 1\n`; // declined by the fast reader: the yaml package reads it
+    expect(parseYamlFast(anchored)).toBeUndefined();
+    expect(toPlain(parseYamlWithPackage(anchored))).toMatchObject({ z: 1 });
+  });
+
   it("counts tags as a level", () => {
     const text = "a: !If [x, !If [y, z]]\n";
     expect(toPlain(parseYaml(text, limits({ maxDepth: 4 })))).toEqual({ a: { If: ["x", { If: ["y", "z"] }] } });

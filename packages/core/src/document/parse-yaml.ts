@@ -61,8 +61,12 @@ function checkLength(text: string, limits: ReaderLimits): void {
 }
 
 const packageOptions: ParseOptions & DocumentOptions = { uniqueKeys: false, strict: false };
-/** How many quoted scalars may need their lines indented (one more parse each) before giving up. */
-const maxIndentedQuotes = 64;
+/**
+ * Quoted scalars whose lines get indented cost one more parse each: at most 16 of them, and no more
+ * re-parsing than 32 million characters in all, so a hostile file cannot multiply the parse time.
+ */
+const maxIndentedQuotes = 16;
+const maxReparsedCharacters = 32_000_000;
 
 function readWithPackage(
   text: string,
@@ -81,8 +85,8 @@ function readWithPackage(
       : [parseDocument(source.text, packageOptions)];
     const error = documents.find((document) => document.errors.length > 0)?.errors[0];
     if (!error) break;
-    if (isUnclosedQuote(error) && attempt < maxIndentedQuotes && source.indentQuoted(firstUnclosedQuote(source.text)))
-      continue;
+    const mayReparse = attempt < maxIndentedQuotes && (attempt + 1) * text.length <= maxReparsedCharacters;
+    if (mayReparse && isUnclosedQuote(error) && source.indentQuoted(firstUnclosedQuote(source.text))) continue;
     throw syntaxProblem(error, source, limits);
   }
   if (documents.length === 0) documents = [parseDocument("", packageOptions)];

@@ -208,5 +208,20 @@ function opensFlowNode(text: string, at: number): boolean {
   let before = at - 1;
   while (text.charCodeAt(before) === SPACE || text.charCodeAt(before) === TAB) before--;
   const c = text.charCodeAt(before);
-  return c === 91 || c === 123 || c === 44 /* , */ || c === 58 /* : */ || c === 33 /* ! */ || isBreakOrEnd(c);
+  if (c === 91 || c === 123 || c === 44 /* , */ || c === 58 /* : */ || isBreakOrEnd(c)) return true;
+  // After a tag or an anchor (`!ImportValue 'x'`, `&a "x"`) a quote opens a scalar too.
+  let tokenStart = before;
+  while (
+    tokenStart > 0 &&
+    !isBlankOrEnd(text.charCodeAt(tokenStart - 1)) &&
+    !isFlowIndicator(text.charCodeAt(tokenStart - 1))
+  )
+    tokenStart--;
+  const first = text.charCodeAt(tokenStart);
+  const spaced = before < at - 1;
+  return spaced && (first === 33 /* ! */ || first === 38) /* & */;
+}
+
+function isFlowIndicator(code: number): boolean {
+  return code === 44 || code === 91 || code === 93 || code === 123 || code === 125;
 }
