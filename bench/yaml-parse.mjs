@@ -51,7 +51,7 @@ const lf = stringify(missionTemplate(1000).template);
 const crlf = `\ufeff${lf.replaceAll("\n", "\r\n")}`;
 const lfRuns = [];
 const crlfRuns = [];
-for (let run = 0; run < Math.max(runs, 15); run++) {
+for (let run = 0; run < Math.max(runs, 31); run++) {
   lfRuns.push(cpuMs(parseYamlFast, lf));
   crlfRuns.push(cpuMs(parseYamlFast, crlf));
 }
