@@ -186,6 +186,10 @@ describe("parseYaml on what PyYAML and cfn-lint read", () => {
     const root = parseYaml(text) as MapNode;
     expect(toPlain(root)).toEqual({ a: "one two", b: "one two", c: 1 });
     expect(root.entries[2]!.keyNode).toMatchObject({ start: 22, end: 23 });
+    const withMark = parseYaml(`\ufeff${text}`) as MapNode;
+    expect(toPlain(withMark)).toEqual({ a: "one two", b: "one two", c: 1 });
+    expect(withMark.entries[2]!.keyNode).toMatchObject({ start: 23, end: 24 });
+    expect(withMark.entries[0]!.value).toMatchObject({ start: 7, end: 16 });
   });
 
   it("still reports a quoted scalar that never closes", () => {
