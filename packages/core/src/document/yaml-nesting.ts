@@ -42,6 +42,8 @@ class NestingScanner {
   private openQuote = 0;
   /** Inside a block scalar: lines indented deeper than this belong to it; else -1. */
   private blockScalarIndent = -1;
+  /** Where the estimate went past the bound. */
+  private deepAt = -1;
 
   constructor(
     private readonly text: string,
@@ -53,7 +55,7 @@ class NestingScanner {
     for (let lineStart = 0; lineStart < text.length; ) {
       const newline = text.indexOf("\n", lineStart);
       const lineEnd = newline === -1 ? text.length : newline;
-      if (this.line(lineStart, lineEnd)) return lineStart;
+      if (this.line(lineStart, lineEnd)) return this.deepAt;
       lineStart = lineEnd + 1;
     }
     return -1;
@@ -81,6 +83,11 @@ class NestingScanner {
     if (blank || first === 35 /* # */) return false;
     while (this.levels.length > 0 && this.levels[this.levels.length - 1]!.column > indent) this.pop();
     return this.blockTokens(at, end, indent);
+  }
+
+  private tooDeep(at: number): true {
+    this.deepAt = at;
+    return true;
   }
 
   private pop(): void {
@@ -114,7 +121,7 @@ class NestingScanner {
       const c = text.charCodeAt(at);
       const next = text.charCodeAt(at + 1);
       if ((c === 45 /* - */ || c === 63) /* ? */ && isBlankOrEnd(next)) {
-        if (this.open(at - lineStart, c === 45 ? "seq" : "map", lineIndent)) return true;
+        if (this.open(at - lineStart, c === 45 ? "seq" : "map", lineIndent)) return this.tooDeep(at);
         at++;
         continue;
       }
@@ -150,7 +157,7 @@ class NestingScanner {
           return false;
         }
       }
-      if (this.open(column, "map", lineIndent)) return true;
+      if (this.open(column, "map", lineIndent)) return this.tooDeep(at);
       at = afterKey + 1;
     }
   }
@@ -187,7 +194,7 @@ class NestingScanner {
       const c = text.charCodeAt(at);
       if (c === 91 || c === 123) {
         this.flowDepth++;
-        if (this.levelWeight + this.pendingTags + this.flowDepth > this.bound) return true;
+        if (this.levelWeight + this.pendingTags + this.flowDepth > this.bound) return this.tooDeep(at);
       } else if (c === 93 || c === 125) {
         if (this.flowDepth > 0 && --this.flowDepth === 0) this.pendingTags = 0;
       } else if ((c === 34 || c === 39) && opensFlowNode(text, at)) {
