@@ -9,12 +9,18 @@ export interface ReaderLimits {
   maxDepth: number;
   /** Most nodes one document may have, YAML alias expansions counted: a "billion laughs" file stops here. */
   maxNodes: number;
+  /**
+   * Most nodes a document that uses YAML aliases may expand to: expansion multiplies what a few
+   * bytes cost, so such a document gets a tighter budget than maxNodes.
+   */
+  maxAliasedNodes: number;
 }
 
 export const DEFAULT_READER_LIMITS: ReaderLimits = {
   maxLength: 64 * 1024 * 1024,
   maxDepth: 256,
   maxNodes: 4_000_000,
+  maxAliasedNodes: 250_000,
 };
 
 /**

@@ -1,49 +1,12 @@
 /**
  * The located tree every loader produces, whatever the source format: JSON, YAML (CloudFormation
  * tags included) or a JSON string embedded in another document. Offsets are into the file text;
- * line and column are computed only when a finding is reported.
+ * line and column are computed only when a finding is reported. The node types are
+ * @shipshape/fast-yaml's, which builds them for most YAML files.
  */
-export type ScalarValue = string | number | boolean | null;
+import type { MapNode, Node } from "@shipshape/fast-yaml";
 
-interface NodeBase {
-  /** Offset of the node's first character in the file. */
-  start: number;
-  /** Offset just past the node's last character. */
-  end: number;
-  parent?: MapNode | SeqNode | TaggedNode;
-  /** The key (map entry) or index (sequence item) under which the parent holds this node. */
-  key?: string | number;
-}
-
-export interface MapEntry {
-  key: string;
-  keyNode: ScalarNode;
-  value: Node;
-}
-
-export interface MapNode extends NodeBase {
-  kind: "map";
-  entries: MapEntry[];
-}
-
-export interface SeqNode extends NodeBase {
-  kind: "seq";
-  items: Node[];
-}
-
-export interface ScalarNode extends NodeBase {
-  kind: "scalar";
-  value: ScalarValue;
-}
-
-/** A YAML short-form tag such as CloudFormation's `!Ref X` or `!Sub "..."`. */
-export interface TaggedNode extends NodeBase {
-  kind: "tagged";
-  tag: string;
-  value: Node;
-}
-
-export type Node = MapNode | SeqNode | ScalarNode | TaggedNode;
+export type { MapEntry, MapNode, Node, ScalarNode, ScalarValue, SeqNode, TaggedNode } from "@shipshape/fast-yaml";
 
 export function entry(map: MapNode, key: string): Node | undefined {
   for (let i = map.entries.length - 1; i >= 0; i--) {

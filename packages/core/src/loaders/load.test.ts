@@ -46,6 +46,21 @@ describe("loadDocument", () => {
     expect(result.status === "skipped" && result.reason).toMatch(/not/);
   });
 
+  it("reads every document of a multi-document YAML file, noting the ones it skips", () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\n---\nfamily: web\ncontainerDefinitions: []\n---\nkind: Service\n";
+    const result = loadDocument("deploy.yaml", text);
+    expect(result.status === "loaded" && result.document.resources.map((resource) => resource.name)).toEqual(["web"]);
+    expect(result.status === "loaded" && result.document.notes).toEqual([
+      "document 1 (line 1): not an ECS, ECR, CloudFormation or Terraform plan document, skipped",
+      "document 3 (line 7): not an ECS, ECR, CloudFormation or Terraform plan document, skipped",
+    ]);
+  });
+
+  it("skips a multi-document YAML file none of whose documents it reads", () => {
+    const result = loadDocument("k8s.yaml", "kind: Deployment\n---\nkind: Service\n");
+    expect(result).toMatchObject({ status: "skipped", reason: "not an ECS, ECR, CloudFormation or Terraform plan document" });
+  });
+
   it("reports a file that does not parse with the offset of the problem", () => {
     const result = loadDocument("td.json", '{\n  "family": "web",\n  "cpu": 256,\n}');
     expect(result).toMatchObject({ status: "invalid", offset: 35 });

@@ -1,6 +1,6 @@
 import type { Node } from "../document/node.js";
 import { parseJson, SyntaxProblem } from "../document/parse-json.js";
-import { parseYaml } from "../document/parse-yaml.js";
+import { parseYamlDocuments } from "../document/parse-yaml.js";
 import type { Resource } from "../model/resources.js";
 import { cloudFormationTemplate } from "./cloudformation.js";
 import { clusterJson, repositoryJson, repositoryPolicyJson, serviceJson, taskDefinitionJson } from "./ecs-json.js";
@@ -17,6 +17,8 @@ export interface LoadedDocument {
   /** What the file was read as, e.g. "ECS task definition". */
   description: string;
   resources: Resource[];
+  /** Documents of a multi-document YAML file that were not read, e.g. "document 2 (line 14): not an ECS, ...". */
+  notes?: string[];
 }
 
 export type LoadResult =
@@ -47,23 +49,46 @@ export function isLintableFileName(file: string): boolean {
 export function loadDocument(file: string, text: string): LoadResult {
   const isYaml = yamlExtensions.test(file);
   if (!isYaml && !jsonExtensions.test(file)) return { status: "skipped", file, reason: "not a JSON or YAML file" };
-  let root: Node;
+  let roots: Node[];
   try {
-    root = isYaml || !looksLikeJson(text) ? parseYaml(text) : parseJson(text);
+    roots = isYaml || !looksLikeJson(text) ? parseYamlDocuments(text) : [parseJson(text)];
   } catch (error) {
     if (error instanceof SyntaxProblem) return { status: "invalid", file, text, message: error.message, offset: error.offset };
     throw error;
   }
-  if (root.kind === "seq" && containerDefinitionsArray.matches(root)) {
-    const { description } = containerDefinitionsArray;
-    return { status: "loaded", document: { file, text, root, description, resources: containerDefinitionsArray.read(root, file) } };
+  let loaded: LoadedDocument | undefined;
+  const notes: string[] = [];
+  for (const [index, root] of roots.entries()) {
+    const read = readRoot(root, file);
+    if (!read) {
+      notes.push(`document ${index + 1} (line ${lineOf(text, root.start)}): ${notAws}, skipped`);
+      continue;
+    }
+    if (!loaded) loaded = { file, text, root, ...read };
+    else for (const resource of read.resources) loaded.resources.push(resource);
   }
-  if (root.kind !== "map") return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
-  for (const reader of documentReaders) {
-    if (!reader.matches(root)) continue;
-    return { status: "loaded", document: { file, text, root, description: reader.description, resources: reader.read(root, file) } };
+  if (!loaded) return { status: "skipped", file, reason: notAws };
+  if (roots.length > 1 && notes.length > 0) loaded.notes = notes;
+  return { status: "loaded", document: loaded };
+}
+
+const notAws = "not an ECS, ECR, CloudFormation or Terraform plan document";
+
+/** A document root read by the first reader that knows it: a bare container-definitions array, or a map reader. */
+function readRoot(root: Node, file: string): { description: string; resources: Resource[] } | undefined {
+  if (root.kind === "seq") {
+    if (!containerDefinitionsArray.matches(root)) return undefined;
+    return { description: containerDefinitionsArray.description, resources: containerDefinitionsArray.read(root, file) };
   }
-  return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
+  if (root.kind !== "map") return undefined;
+  const reader = documentReaders.find((candidate) => candidate.matches(root));
+  return reader && { description: reader.description, resources: reader.read(root, file) };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
+  return line;
 }
 
 /** A `.template` file may be YAML; JSON always opens with `{` or `[`. */

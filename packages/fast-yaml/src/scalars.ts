@@ -81,13 +81,16 @@ const SPACE = 32;
 const NEWLINE = 10;
 const BACKSLASH = 92;
 
+const TAB = 9;
+
+/** Where white space (spaces, tabs) before `end` starts: what a line break folds away before it. */
 function trimSpacesEnd(text: string, start: number, end: number): number {
-  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  for (let c = text.charCodeAt(end - 1); end > start && (c === SPACE || c === TAB); c = text.charCodeAt(--end - 1));
   return end;
 }
 
 function skipSpaces(text: string, at: number): number {
-  while (text.charCodeAt(at) === SPACE) at++;
+  for (let c = text.charCodeAt(at); c === SPACE || c === TAB; c = text.charCodeAt(++at));
   return at;
 }
 
@@ -144,7 +147,7 @@ export function doubleQuotedValue(text: string, open: number, close: number): st
       value += text.slice(runStart, trimSpacesEnd(text, runStart, at));
       let breaks = 0;
       at++;
-      for (let next = text.charCodeAt(at); next === SPACE || next === NEWLINE; next = text.charCodeAt(++at))
+      for (let next = text.charCodeAt(at); next === SPACE || next === TAB || next === NEWLINE; next = text.charCodeAt(++at))
         if (next === NEWLINE) breaks++;
       value += breaks === 0 ? " " : "\n".repeat(breaks);
       runStart = at;

@@ -7,16 +7,20 @@ import {
   HASH,
   InlineReader,
   isBlank,
+  isDocumentMarker,
+  isWhite,
   LEFT_BRACE,
   LEFT_BRACKET,
+  MAX_DEPTH,
   NEWLINE,
   PIPE,
   QUOTE,
   SINGLE_LINE,
   SPACE,
   scalar,
+  TAB,
   startsPlain,
-} from "./fast-yaml-inline.js";
+} from "./inline-reader.js";
 import {
   BlockScalarContent,
   decline,
@@ -25,40 +29,55 @@ import {
   OutsideFastYaml,
   resolvePlain,
   singleQuotedValue,
-} from "./fast-yaml-scalars.js";
+} from "./scalars.js";
+import { NormalizedText } from "./line-breaks.js";
 import type { MapNode, Node, ScalarNode, SeqNode, TaggedNode } from "./node.js";
+
+export interface FastYamlOptions {
+  /** Nesting of maps, sequences and tags beyond which the reader declines (it never goes past 200). */
+  maxDepth?: number;
+  /** Called after a successful read for each key a map holds twice; the tree keeps the later value. */
+  onDuplicateKey?: (first: ScalarNode, second: ScalarNode) => void;
+}
 
 /**
  * A reader for the YAML that CloudFormation templates and task definitions are written in,
  * several times faster than the `yaml` package (bench/yaml-parse.mjs), building our nodes directly.
- * It returns exactly the tree the `yaml` path builds (values, tags, offsets) or, for anything
+ * It returns exactly the tree the `yaml` package builds (values, tags, offsets) or, for anything
  * outside its subset or in any doubt, undefined, and the caller runs the `yaml` package instead.
- * Declined: anchors and aliases, `?` keys, `<<`, directives, several documents, tabs, CR line
- * breaks, verbatim or `!!` tags, block scalars with `+` or an indentation digit, empty tagged
- * nodes, multi-line keys, multi-line scalars inside flow collections, and every syntax error.
+ * Declined: anchors and aliases, `?` keys, `<<`, directives, several documents, tabs as
+ * indentation, lone CR line breaks, verbatim or `!!` tags, block scalars with `+` or an
+ * indentation digit, empty tagged nodes, multi-line keys, multi-line scalars inside flow
+ * collections, and every syntax error. A quoted scalar's continuation lines may sit at any
+ * indentation, as PyYAML reads them (see IndentedQuotedLines).
  */
-export function parseYamlFast(text: string): Node | undefined {
-  if (unsupportedCharacter.test(text)) return undefined;
+export function parseYamlFast(text: string, options: FastYamlOptions = {}): Node | undefined {
+  const source = NormalizedText.of(text);
+  if (!source || unsupportedCharacter.test(source.text)) return undefined;
+  const maxDepth = Math.min(options.maxDepth ?? MAX_DEPTH, MAX_DEPTH);
+  const reader = new FastYamlReader(source.text, maxDepth, options.onDuplicateKey !== undefined);
+  let root: Node;
   try {
-    return new FastYamlReader(text).document();
+    root = reader.document();
   } catch (error) {
     if (error instanceof OutsideFastYaml || error instanceof RangeError) return undefined;
     throw error;
   }
+  if (source.changed) source.relocate(root);
+  for (const [first, second] of reader.duplicates) options.onDuplicateKey!(first, second);
+  return root;
 }
 
-/** Tabs, CR, control characters, a byte-order mark, and line separators YAML handles its own way. */
+/** Control characters (tab aside), CR, a byte-order mark past the start, and line separators YAML handles its own way. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-const unsupportedCharacter = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const unsupportedCharacter = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** Whether the line at `from`, or one after it, is `---` or `...`: another document or an end marker. */
 function hasDocumentMarker(text: string, from: number): boolean {
-  const markerAt = (at: number) =>
-    (text.startsWith("---", at) || text.startsWith("...", at)) && isBlank(text.charCodeAt(at + 3));
-  if (markerAt(from)) return true;
+  if (isDocumentMarker(text, from)) return true;
   for (const marker of ["\n---", "\n..."])
     for (let at = text.indexOf(marker, from); at !== -1; at = text.indexOf(marker, at + 1))
-      if (markerAt(at + 1)) return true;
+      if (isDocumentMarker(text, at + 1)) return true;
   return false;
 }
 
@@ -146,7 +165,7 @@ class FastYamlReader extends InlineReader {
       const value = this.mapValue(indent);
       value.parent = map;
       value.key = key;
-      map.entries.push({ key, keyNode, value });
+      this.addEntry(map, { key, keyNode, value });
       if (this.lineIndent !== indent) break;
       colon = this.keyColon();
       if (colon === -1) decline();
@@ -176,7 +195,7 @@ class FastYamlReader extends InlineReader {
 
   /** The value after `key:`: on the same line, on the lines below, a sequence at the key's column, or empty. */
   private mapValue(indent: number): Node {
-    this.skipSpaces();
+    this.skipWhite();
     const next = this.code(this.pos);
     if (next !== NEWLINE && next !== HASH && !Number.isNaN(next)) return this.inlineNode(indent, false);
     const emptyAt = this.pos;
@@ -253,7 +272,7 @@ class FastYamlReader extends InlineReader {
   }
 
   private endInline<T extends Node>(node: T, parentIndent: number): T {
-    this.skipSpaces();
+    this.skipWhite();
     // `"key": value` or `[a]: b` after a value on the same line is a compact mapping: an error.
     if (this.code(this.pos) === COLON) decline();
     this.finishLine();
@@ -308,7 +327,7 @@ class FastYamlReader extends InlineReader {
     let contentEnd = start;
     for (let at = start; ; at++) {
       const c = text.charCodeAt(at);
-      if (c === SPACE) {
+      if (isWhite(c)) {
         if (text.charCodeAt(at + 1) === HASH) return -1;
       } else if (c === NEWLINE || Number.isNaN(c)) return -1;
       else if (c === COLON && isBlank(text.charCodeAt(at + 1))) {
@@ -402,7 +421,7 @@ class FastYamlReader extends InlineReader {
     let contentEnd = from;
     for (let at = from; ; at++) {
       const c = text.charCodeAt(at);
-      if (c === SPACE) {
+      if (c === SPACE || c === TAB) {
         if (text.charCodeAt(at + 1) === HASH) {
           this.pos = at;
           return contentEnd;
@@ -439,6 +458,7 @@ class FastYamlReader extends InlineReader {
       while (text.charCodeAt(lineAt) === SPACE) lineAt++;
       const next = text.charCodeAt(lineAt);
       const indent = lineAt - lineStart;
+      if (next === TAB) decline();
       if (next === NEWLINE || Number.isNaN(next)) {
         if (indent > 0) decline();
         if (Number.isNaN(next)) break;

@@ -1,6 +1,7 @@
-import { decline, doubleQuotedValue, resolvePlain, singleQuotedValue } from "./fast-yaml-scalars.js";
-import type { MapNode, Node, ScalarNode, SeqNode, TaggedNode } from "./node.js";
+import { decline, doubleQuotedValue, resolvePlain, singleQuotedValue } from "./scalars.js";
+import type { MapEntry, MapNode, Node, ScalarNode, SeqNode, TaggedNode } from "./node.js";
 
+export const TAB = 9;
 export const NEWLINE = 10;
 export const SPACE = 32;
 export const BANG = 33;
@@ -29,9 +30,13 @@ export const MAX_DEPTH = 200;
 /** parentIndent for a quoted scalar that must stay on one line (keys, flow items). */
 export const SINGLE_LINE = -2;
 
-/** A space, a line break or the end of the text (NaN): what must follow `-`, `:` or a tag. */
+/** A space, a tab, a line break or the end of the text (NaN): what must follow `-`, `:` or a tag. */
 export function isBlank(code: number): boolean {
-  return code === SPACE || code === NEWLINE || Number.isNaN(code);
+  return code === SPACE || code === NEWLINE || code === TAB || Number.isNaN(code);
+}
+
+export function isWhite(code: number): boolean {
+  return code === SPACE || code === TAB;
 }
 
 export function isFlowIndicator(code: number): boolean {
@@ -70,11 +75,17 @@ export function startsPlain(code: number, next: number, inFlow: boolean): boolea
     case AT:
     case BACKTICK:
     case SPACE:
+    case TAB:
     case NEWLINE:
       return false;
     default:
       return !Number.isNaN(code);
   }
+}
+
+/** `---` or `...` followed by a blank at `at`. */
+export function isDocumentMarker(text: string, at: number): boolean {
+  return (text.startsWith("---", at) || text.startsWith("...", at)) && isBlank(text.charCodeAt(at + 3));
 }
 
 export function scalar(value: ScalarNode["value"], start: number, end: number): ScalarNode {
@@ -92,8 +103,42 @@ export class InlineReader {
   protected depth = 0;
   /** Set by quoteClose: whether the quoted text holds escapes, doubled quotes or line breaks. */
   protected quoteNeedsDecoding = false;
+  /** Keys given twice in one map, the first and the second, when asked for. */
+  readonly duplicates: [ScalarNode, ScalarNode][] = [];
+  /** Key indexes of the larger maps, built once a map has that many entries. */
+  private readonly keyIndexes = new Map<MapNode, Map<string, ScalarNode>>();
 
-  constructor(protected readonly text: string) {}
+  constructor(
+    protected readonly text: string,
+    private readonly maxDepth: number,
+    private readonly trackDuplicates: boolean,
+  ) {}
+
+  protected addEntry(map: MapNode, entry: MapEntry): void {
+    if (this.trackDuplicates) this.noteDuplicate(map, entry);
+    map.entries.push(entry);
+  }
+
+  private noteDuplicate(map: MapNode, entry: MapEntry): void {
+    const entries = map.entries;
+    if (entries.length < 16) {
+      for (const earlier of entries)
+        if (earlier.key === entry.key) {
+          this.duplicates.push([earlier.keyNode, entry.keyNode]);
+          return;
+        }
+      return;
+    }
+    let index = this.keyIndexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const earlier of entries) if (!index.has(earlier.key)) index.set(earlier.key, earlier.keyNode);
+      this.keyIndexes.set(map, index);
+    }
+    const earlier = index.get(entry.key);
+    if (earlier) this.duplicates.push([earlier, entry.keyNode]);
+    else index.set(entry.key, entry.keyNode);
+  }
 
   protected code(at: number): number {
     return this.text.charCodeAt(at);
@@ -101,7 +146,7 @@ export class InlineReader {
 
   /** Around every collection and tagged node read: deep nesting is left to the yaml package. */
   protected enter(): void {
-    if (++this.depth > MAX_DEPTH) decline();
+    if (++this.depth > this.maxDepth) decline();
   }
 
   protected leave(): void {
@@ -112,12 +157,16 @@ export class InlineReader {
     while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
   }
 
-  /** Past the rest of the current line: spaces, an optional comment, the line break. Anything else declines. */
+  protected skipWhite(): void {
+    while (isWhite(this.text.charCodeAt(this.pos))) this.pos++;
+  }
+
+  /** Past the rest of the current line: white space, an optional comment, the line break. Anything else declines. */
   protected finishLine(): void {
-    this.skipSpaces();
+    this.skipWhite();
     let next = this.code(this.pos);
     if (next === HASH) {
-      if (this.code(this.pos - 1) !== SPACE) decline();
+      if (!isWhite(this.code(this.pos - 1))) decline();
       const newline = this.text.indexOf("\n", this.pos);
       this.pos = newline === -1 ? this.text.length : newline;
       next = this.code(this.pos);
@@ -164,8 +213,9 @@ export class InlineReader {
         needsDecoding = true;
         let lineAt = at + 1;
         while (text.charCodeAt(lineAt) === SPACE) lineAt++;
-        const next = text.charCodeAt(lineAt);
-        if (next !== NEWLINE && lineAt - (at + 1) <= parentIndent) decline();
+        // Continuation lines may sit at any indentation (PyYAML's reading), but not start with a
+        // tab, nor be a document marker.
+        if (text.charCodeAt(lineAt) === TAB || (lineAt === at + 1 && isDocumentMarker(text, lineAt))) decline();
       } else if (Number.isNaN(c)) decline();
     }
   }
@@ -238,7 +288,7 @@ export class InlineReader {
     keyNode.key = key;
     value.parent = map;
     value.key = key;
-    map.entries.push({ key, keyNode, value });
+    this.addEntry(map, { key, keyNode, value });
     this.skipFlowSpace(parentIndent);
   }
 
@@ -283,7 +333,7 @@ export class InlineReader {
     let contentEnd = start;
     for (let at = start; ; at++) {
       const c = text.charCodeAt(at);
-      if (c === SPACE) {
+      if (c === SPACE || c === TAB) {
         if (text.charCodeAt(at + 1) === HASH) break;
       } else if (c === NEWLINE || Number.isNaN(c) || isFlowIndicator(c)) break;
       else if (c === COLON && (isBlank(text.charCodeAt(at + 1)) || isFlowIndicator(text.charCodeAt(at + 1)))) break;
@@ -302,16 +352,17 @@ export class InlineReader {
     const text = this.text;
     for (;;) {
       const c = text.charCodeAt(this.pos);
-      if (c === SPACE) this.pos++;
+      if (c === SPACE || c === TAB) this.pos++;
       else if (c === NEWLINE) {
         const lineStart = ++this.pos;
         while (text.charCodeAt(this.pos) === SPACE) this.pos++;
         const next = text.charCodeAt(this.pos);
+        if (next === TAB) decline();
         if (next !== HASH && next !== NEWLINE && this.pos - lineStart <= parentIndent) decline();
       } else if (c === HASH) {
         // A comment at the start of a line in a flow collection is an error to the yaml package
         // in some places; all of them are left to it.
-        if (text.charCodeAt(this.pos - 1) !== SPACE) decline();
+        if (!isWhite(text.charCodeAt(this.pos - 1))) decline();
         const newline = text.indexOf("\n", this.pos);
         this.pos = newline === -1 ? text.length : newline;
       } else return;
