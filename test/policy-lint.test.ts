@@ -282,7 +282,7 @@ describe("policy-lint bundle", () => {
     expect(run.exitCode).toBe(0);
     expect(annotations(run)).toEqual([]);
     expect(run.stdout).toMatch(
-      /^infra\/repository\.json\n(?:\s+\d+:\d+ .*\n)*\s+4:\d+\s+warning\s+.*ecr-scan-on-push$/m,
+      /^infra\/repository\.json\n(?:\s+\d+:\d+ .*\n)*\s+4:\d+\s+warning\s+.*ecr-scan-on-push  web$/m,
     );
     expect(run.outputs).toMatchObject({ "error-count": "0", "warning-count": "3", "files-checked": "2" });
     expect(run.outputs["sarif-file"]).toBeUndefined();

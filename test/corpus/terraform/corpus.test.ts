@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type Finding, lintSources } from "@shipshape/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { terraformOptions } from "../../../packages/cli/src/terraform-support.js";
+import { terraformOptions } from "@shipshape/project";
 
 // No services: this file only reads the corpus beside it (see SOURCES.md).
 const corpus = import.meta.dirname;
