@@ -13,6 +13,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Inputs } from "./context.js";
+import { defaultDropIn } from "./drop-in-inputs.test-support.js";
 
 const printed = vi.hoisted(() => [] as string[]);
 vi.mock("@actions/core", () => {
@@ -56,6 +57,8 @@ const inputs: Inputs = {
   rollback: "on-failure",
   forceNewDeployment: false,
   dryRun: false,
+  dropIn: defaultDropIn,
+  aliasesUsed: [],
 };
 
 const deployment = (fields: Partial<Deployment>): Deployment => ({
@@ -131,6 +134,8 @@ describe("deploy: after a failed rollout", () => {
       "deployment-id": OURS,
       "rollout-state": "TIMED_OUT",
       registered: "true",
+      "codedeploy-deployment-id": "",
+      "run-task-arn": "",
     });
     expect(printed).toContain(`rolling back to ${arn(4)}`);
   });

@@ -12,9 +12,8 @@ export async function main(): Promise<void> {
   let failure: string | undefined;
   try {
     inputs = readInputs();
-    const { deploy } = await import(/* webpackMode: "eager" */ "./deploy.js");
-    const { createEcsClient } = await import(/* webpackMode: "eager" */ "@shipshape/aws");
-    await deploy(inputs, createEcsClient({ region: inputs.region }), report);
+    const { deployStep } = await import(/* webpackMode: "eager" */ "./dispatch.js");
+    await deployStep(inputs, report);
   } catch (error) {
     failure = messageOf(error);
     throw error;
@@ -42,6 +41,9 @@ export function outputsOf(report: DeployReport): Record<string, string> {
     "deployment-id": report.deploymentId ?? "",
     "rollout-state": report.rolloutState ?? "",
     registered: String(report.registration?.registered ?? false),
+    // amazon-ecs-deploy-task-definition's outputs
+    "codedeploy-deployment-id": report.codeDeploy?.deploymentId ?? "",
+    "run-task-arn": report.runTask ? JSON.stringify(report.runTask.taskArns) : "",
   };
 }
 

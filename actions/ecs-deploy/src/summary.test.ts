@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Inputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 import { summaryMarkdown } from "./summary.js";
+import { defaultDropIn } from "./drop-in-inputs.test-support.js";
 
 const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
 const inputs: Inputs = {
@@ -22,6 +23,8 @@ const inputs: Inputs = {
   rollback: "on-failure",
   forceNewDeployment: false,
   dryRun: false,
+  dropIn: defaultDropIn,
+  aliasesUsed: [],
 };
 const settings = { desiredCount: 4, minimumHealthyPercent: 50, maximumPercent: 100 };
 

@@ -61,3 +61,14 @@ export {
   type RolloutWatch,
   watchRollout,
 } from "./watch.js";
+export {
+  awslogsStreamOf,
+  type ContainerFailure,
+  containerFailures,
+  describeTasks,
+  formatContainerFailure,
+  runTasks,
+  type TaskWait,
+  taskIdOf,
+  waitForTasksStopped,
+} from "./run-task.js";

@@ -9,3 +9,9 @@ export {
   planRollingDeployment,
 } from "./rolling-plan.js";
 export type { RollingPhase, RollingPlan, RollingPlanInput } from "./rolling-plan.js";
+export {
+  type ContainerEdits,
+  renderTaskDefinitionTree,
+  type TaskDefinitionEdits,
+  taskDefinitionNode,
+} from "./render-task-definition.js";

@@ -1,2 +1,10 @@
-export { documentReaders, isLintableFileName, loadDocument, type LoadedDocument, type LoadResult } from "./load.js";
+export {
+  documentReaders,
+  isLintableFileName,
+  loadDocument,
+  parseSource,
+  readParsed,
+  type LoadedDocument,
+  type LoadResult,
+} from "./load.js";
 export type { DocumentReader } from "./reader.js";

@@ -42,19 +42,36 @@ export function isLintableFileName(file: string): boolean {
 
 /** Parses a file and reads the ECS/ECR resources in it. Never throws for bad input. */
 export function loadDocument(file: string, text: string): LoadResult {
+  const parsed = parseSource(file, text);
+  return "root" in parsed ? readParsed(file, text, parsed.root) : parsed;
+}
+
+/** The located tree of a JSON or YAML file, or why it has none. Never throws for bad input. */
+export function parseSource(file: string, text: string): { root: Node } | Exclude<LoadResult, { status: "loaded" }> {
   const isYaml = yamlExtensions.test(file);
   if (!isYaml && !jsonExtensions.test(file)) return { status: "skipped", file, reason: "not a JSON or YAML file" };
-  let root: Node;
   try {
-    root = isYaml || !looksLikeJson(text) ? parseYaml(text) : parseJson(text);
+    return { root: isYaml || !looksLikeJson(text) ? parseYaml(text) : parseJson(text) };
   } catch (error) {
-    if (error instanceof SyntaxProblem) return { status: "invalid", file, text, message: error.message, offset: error.offset };
+    if (error instanceof SyntaxProblem)
+      return { status: "invalid", file, text, message: error.message, offset: error.offset };
     throw error;
   }
-  if (root.kind !== "map") return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
+}
+
+/**
+ * Reads the resources of a tree parseSource gave (and the caller may have edited since: its
+ * offsets still point into `text`), so a file parsed once is linted without a second parse.
+ */
+export function readParsed(file: string, text: string, root: Node): LoadResult {
+  if (root.kind !== "map")
+    return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
   for (const reader of documentReaders) {
     if (!reader.matches(root)) continue;
-    return { status: "loaded", document: { file, text, root, description: reader.description, resources: reader.read(root, file) } };
+    return {
+      status: "loaded",
+      document: { file, text, root, description: reader.description, resources: reader.read(root, file) },
+    };
   }
   return { status: "skipped", file, reason: "not an ECS, ECR, CloudFormation or Terraform plan document" };
 }
