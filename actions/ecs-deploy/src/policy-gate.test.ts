@@ -111,4 +111,20 @@ describe("checkPolicy", () => {
       annotations.some((annotation) => annotation.message.startsWith("::error file=deploy/web.yaml,line=4,")),
     ).toBe(true);
   });
+
+  it("names a rendered file outside the workspace (ecs-render's, in RUNNER_TEMP) without a file annotation", () => {
+    const dir = mkdtempSync(join(tmpdir(), "policy-gate-"));
+    writeFileSync(join(dir, "td.json"), '{"family": "web", "containerDefinitions": [{"name": "app", "image": "repo/web"}]}');
+    const rendered = parseFile(join(dir, "td.json"), "../runner-temp/td.json");
+    checkPolicy(
+      { kind: "preset", name: "recommended" },
+      "/work/repo",
+      { loaded: rendered, rendered: renderLoaded(rendered, { containers: [] }) },
+      { current: { ...current, loadBalancers: [] }, update },
+    );
+    rmSync(dir, { recursive: true });
+    const pinned = annotations.find((annotation) => annotation.title === "image-tag-pinned");
+    expect(pinned?.message).toMatch(/^task definition web \(from \.\.\/runner-temp\/td\.json, rendered\): /);
+    expect(annotations.some((annotation) => annotation.message.includes("file=../"))).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 // The policy check before anything is registered: the same rules as `shipshape lint`, run on the
 // rendered task definition and on the service's settings as the deploy will leave them.
+import { isAbsolute } from "node:path";
 import type { Service, UpdateServiceCommandInput } from "@aws-sdk/client-ecs";
 import * as core from "@actions/core";
 import type { TaskDefinitionInput } from "@shipshape/aws";
@@ -50,6 +51,10 @@ export function checkPolicy(
   const report = lintLoaded(documents, { config });
   const names: Record<string, string> = {
     [RENDERED_TASK_DEFINITION]: `task definition ${task.rendered.family} (from ${loaded.origin}, rendered)`,
+    // A file outside the workspace (ecs-render's output in RUNNER_TEMP) cannot carry an annotation.
+    ...(outsideWorkspace(loaded.file)
+      ? { [loaded.file]: `task definition ${task.rendered.family} (from ${loaded.origin}, rendered)` }
+      : {}),
     [SERVICE_SETTINGS]: `service ${service?.update.service} as deployed`,
   };
   for (const finding of report.findings) printFinding(finding, names[finding.file]);
@@ -76,6 +81,10 @@ export function serviceSettings(current: Service, update: UpdateServiceCommandIn
     ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
     ...(update.deploymentConfiguration ? { deploymentConfiguration: update.deploymentConfiguration } : {}),
   };
+}
+
+function outsideWorkspace(file: string): boolean {
+  return file.startsWith("../") || isAbsolute(file);
 }
 
 function printFinding(finding: Finding, documentName: string | undefined): void {
