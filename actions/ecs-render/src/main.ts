@@ -1,12 +1,16 @@
-// The step: read the inputs, render, write the file and set the task-definition output. The AWS
-// SDK loads only when a registered revision is to be read.
+// The step: read the inputs, render, write the file and set the task-definition output. The
+// document readers load once the inputs are read (bad inputs fail at once), the AWS SDK only when
+// a registered revision is to be read.
 import * as core from "@actions/core";
+import type { Node } from "@shipshape/core";
 import { readInputs } from "./context.js";
-import { parseTaskDefinitionFile, renderTree, treeOfRegistered, writeRendered } from "./render.js";
 
 export async function main(): Promise<void> {
   const inputs = readInputs();
-  let root: ReturnType<typeof treeOfRegistered>;
+  const { parseTaskDefinitionFile, renderTree, treeOfRegistered, writeRendered } = await import(
+    /* webpackMode: "eager" */ "./render.js"
+  );
+  let root: Node;
   let origin: string;
   if (inputs.source.kind === "file") {
     origin = inputs.source.file.shownPath;
