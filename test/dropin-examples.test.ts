@@ -1,9 +1,10 @@
 // The anchors' README examples (their steps' `with:` blocks, test/anchors/examples.ts) run
 // unchanged against shipshape's committed bundles and moto, as the runner runs them: a `uses:`
 // change is the whole migration. moto cannot make a container exit non-zero (its tasks' containers
-// always report exit code 0) nor move a CodeDeploy deployment past "Created"; those cases are
-// tested on recorded answers (actions/ecs-deploy/src/run-task-step.test.ts,
-// packages/aws/src/codedeploy/codedeploy.test.ts).
+// always report exit code 0): a proxy in front of it rewrites DescribeTasks for the failing
+// migration. Nor does it move a CodeDeploy deployment past "Created" (and the SDK cannot read its
+// GetDeployment answer): the watch is tested on recorded answers
+// (actions/ecs-deploy/src/codedeploy-deploy.test.ts, packages/aws/src/codedeploy/codedeploy.test.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,10 +18,16 @@ import {
   RegisterContainerInstanceCommand,
   RegisterTaskDefinitionCommand,
 } from "@aws-sdk/client-ecs";
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as examples from "./anchors/examples.js";
 import { type ActionRun, runAction } from "./support/run-action.js";
-import { type Moto, startMoto } from "./support/services.js";
+import { type Moto, startAnswerRewriter, startMoto } from "./support/services.js";
 
 const region = "us-east-1";
 const account = "123456789012";
@@ -68,7 +75,12 @@ function withExpressions(inputs: Record<string, string>, steps: Record<string, R
   );
 }
 
-function run(action: string, inputs: Record<string, string>, cwd = workspace): Promise<ActionRun> {
+function run(
+  action: string,
+  inputs: Record<string, string>,
+  cwd = workspace,
+  endpoint = moto!.endpoint,
+): Promise<ActionRun> {
   return runAction(action, {
     cwd,
     ...(process.env.SHIPSHAPE_ACTION_NODE ? { node: process.env.SHIPSHAPE_ACTION_NODE } : {}),
@@ -77,7 +89,7 @@ function run(action: string, inputs: Record<string, string>, cwd = workspace): P
       GITHUB_WORKSPACE: cwd,
       RUNNER_TEMP: runnerTemp,
       AWS_REGION: region,
-      AWS_ENDPOINT_URL: moto!.endpoint,
+      AWS_ENDPOINT_URL: endpoint,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_EC2_METADATA_DISABLED: "true",
@@ -203,6 +215,59 @@ describe("amazon-ecs-deploy-task-definition's README examples on shipshape's ecs
     expect(result.stdout.indexOf("started 1 task(s)")).toBeLessThan(
       result.stdout.indexOf("updated service my-service"),
     );
+  });
+
+  it("fails when the task's essential container exits non-zero, with its exit code, reason and last log lines (Running Tasks)", async () => {
+    await createService("ECS");
+    await registerContainerInstance("my-cluster");
+    const logs = new CloudWatchLogsClient({ region, endpoint: moto!.endpoint, credentials });
+    await logs.send(new CreateLogGroupCommand({ logGroupName: "/ecs/my-task" }));
+    const written = new Set<string>();
+    // moto's containers always exit 0: this proxy answers DescribeTasks as ECS does for a failed
+    // migration, and writes the container's output where awslogs would have.
+    const proxy = await startAnswerRewriter(moto!.endpoint, {
+      "AmazonEC2ContainerServiceV20141113.DescribeTasks": async (answer) => {
+        for (const task of (answer.tasks ?? []) as {
+          taskArn: string;
+          lastStatus?: string;
+          stoppedReason?: string;
+          containers?: { exitCode?: number }[];
+        }[]) {
+          if (task.lastStatus !== "STOPPED") continue;
+          task.stoppedReason = "Essential container in task exited";
+          for (const container of task.containers ?? []) container.exitCode = 3;
+          const stream = `ecs/my-container/${task.taskArn.split("/").pop()}`;
+          if (written.has(stream)) continue;
+          written.add(stream);
+          await logs.send(new CreateLogStreamCommand({ logGroupName: "/ecs/my-task", logStreamName: stream }));
+          await logs.send(
+            new PutLogEventsCommand({
+              logGroupName: "/ecs/my-task",
+              logStreamName: stream,
+              logEvents: [
+                { timestamp: Date.now(), message: "applying 0042_add_orders_index" },
+                { timestamp: Date.now() + 1, message: 'ERROR: relation "orders_created_at" already exists' },
+              ],
+            }),
+          );
+        }
+      },
+    });
+    try {
+      const result = await run("ecs-deploy", examples.runTaskBeforeService, workspace, proxy.endpoint);
+      expectExit(result, 1);
+      const taskId = (JSON.parse(result.outputs["run-task-arn"] ?? "[]") as string[])[0]?.split("/").pop();
+      expect(result.commands).toContain(
+        `::error::run-task failed: task ${taskId}: container my-container exited with code 3 (Essential container in task exited)`,
+      );
+      expect(result.stdout).toContain('ERROR: relation "orders_created_at" already exists');
+      expect(result.stdout).toContain(`Last 2 log lines of my-container (/ecs/my-task ecs/my-container/${taskId})`);
+      // The service was not updated: the migration failed first.
+      expect(result.stdout).not.toContain("updated service my-service");
+      expect(result.summary).toContain("exited with code 3");
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it("registers only and runs a task when no service is given (EBS volume, standalone task)", async () => {
