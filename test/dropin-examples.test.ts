@@ -1,9 +1,9 @@
 // The anchors' README examples (their steps' `with:` blocks, test/anchors/examples.ts) run
 // unchanged against shipshape's committed bundles and moto, as the runner runs them: a `uses:`
 // change is the whole migration. moto cannot make a container exit non-zero (its tasks' containers
-// always report exit code 0): a proxy in front of it rewrites DescribeTasks for the failing
-// migration. Nor does it move a CodeDeploy deployment past "Created" (and the SDK cannot read its
-// GetDeployment answer): the watch is tested on recorded answers
+// always report exit code 0), nor move a CodeDeploy deployment past "Created" (and the SDK cannot
+// read its GetDeployment answer): a proxy in front of it rewrites those answers. Failed CodeDeploy
+// deployments and lifecycle events are tested on recorded answers
 // (actions/ecs-deploy/src/codedeploy-deploy.test.ts, packages/aws/src/codedeploy/codedeploy.test.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -324,8 +324,16 @@ describe("amazon-ecs-deploy-task-definition's README examples on shipshape's ecs
         ],
       }),
     );
-    // moto keeps a deployment "Created" for ever, so the step is told not to wait for it.
-    const result = await run("ecs-deploy", { ...examples.codeDeploy, "wait-for-service-stability": "false" });
+    // moto keeps a deployment "Created" for ever, and writes createTime as text where the SDK
+    // reads epoch seconds: this proxy answers GetDeployment as CodeDeploy does once it succeeded.
+    const proxy = await startAnswerRewriter(moto!.endpoint, {
+      "CodeDeploy_20141006.GetDeployment": (answer) => {
+        const info = answer.deploymentInfo as Record<string, unknown>;
+        for (const field of ["createTime", "startTime", "completeTime"]) delete info[field];
+        info.status = "Succeeded";
+      },
+    });
+    const result = await run("ecs-deploy", examples.codeDeploy, workspace, proxy.endpoint).finally(() => proxy.stop());
     expectExit(result, 0);
     const deploymentId = result.outputs["codedeploy-deployment-id"];
     expect(deploymentId).toMatch(/^[0-9a-f-]{36}$/);
@@ -345,6 +353,8 @@ describe("amazon-ecs-deploy-task-definition's README examples on shipshape's ecs
     expect(deploymentInfo?.applicationName).toBe("my-codedeploy-application");
     expect(JSON.stringify(deploymentInfo?.revision)).toContain(result.outputs["task-definition-arn"]!);
     expect(result.summary).toContain("### CodeDeploy");
+    expect(result.stdout).toContain(`CodeDeploy deployment ${deploymentId}: Succeeded`);
+    expect(result.outputs["rollout-state"]).toBe("COMPLETED");
   });
 });
 
