@@ -298,4 +298,32 @@ describe("the ecr action against moto, a docker engine and an ECR-like registry"
     expect(argv).not.toContain(password);
     expect(argv).not.toContain(token);
   });
+
+  // After the password check above: amazon-ecr-login's mask-password 'false' asks for the password as an output.
+  it("runs amazon-ecr-login's README examples: no inputs, and mask-password 'false' with per-registry outputs", async () => {
+    const host = registry!.host;
+    const plain = await run({});
+    expectSuccess(plain);
+    expect(plain.outputs.registry).toBe(host);
+    expect(Object.keys(plain.outputs).filter((name) => name.startsWith("docker_"))).toEqual([]);
+
+    const unmasked = await run({ "mask-password": "false" });
+    expectSuccess(unmasked);
+    const suffix = host.replace(/[^a-zA-Z0-9_]+/g, "_");
+    expect(unmasked.outputs[`docker_username_${suffix}`]).toBe("AWS");
+    expect(unmasked.outputs[`docker_password_${suffix}`]).toBe(password);
+  });
+
+  it("keeps docker logged in with amazon-ecr-login's skip-logout", async () => {
+    const result = await run({ "skip-logout": "true" });
+    expectSuccess(result);
+    const before = dockerArgv().length;
+    expectSuccess(await run({}, result.state));
+    expect(
+      dockerArgv()
+        .slice(before)
+        .some((argv) => argv.startsWith("logout")),
+    ).toBe(false);
+    expect(dockerAuths()).toHaveProperty([registry!.host]);
+  });
 });

@@ -248,7 +248,7 @@ describe("ecs-deploy against moto", () => {
     const run = await deployWith({ images: `ap=${registry}/web:5` });
     expectExit(run, 1);
     expect(run.commands).toContain(
-      '::error::images: no container "ap" in task definition web; its containers are "app"',
+      '::error::images: no container "ap" in task definition web; its containers are "app" (task-definition.yaml)',
     );
   });
 

@@ -14,3 +14,4 @@ export {
   startEcrLikeRegistry,
 } from "./ecr-registry.js";
 export { type Moto, startMoto } from "./moto.js";
+export { type AnswerRewriter, type AnswerRewrites, startAnswerRewriter } from "./answer-rewriter.js";

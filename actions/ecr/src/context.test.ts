@@ -29,8 +29,19 @@ describe("parseInputs", () => {
       protectClusters: [],
       maskPassword: true,
       outputCredentials: false,
+      credentialsPerRegistry: false,
       logout: true,
+      httpProxy: "",
     });
+  });
+
+  it.each<[Record<string, string>, Partial<Record<string, unknown>>]>([
+    [{ "skip-logout": "true" }, { logout: false }],
+    [{ "mask-password": "false" }, { maskPassword: false, credentialsPerRegistry: true }],
+    [{ "output-credentials": "true" }, { credentialsPerRegistry: true }],
+    [{ "http-proxy": "http://proxy.internal:3128" }, { httpProxy: "http://proxy.internal:3128" }],
+  ])("reads amazon-ecr-login's %o", (given, expected) => {
+    expect(parse(given)).toMatchObject(expected);
   });
 
   it("reads lists, tags, booleans and enums in the forms people write them", () => {

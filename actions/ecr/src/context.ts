@@ -28,7 +28,14 @@ export interface Inputs {
   protectClusters: string[];
   maskPassword: boolean;
   outputCredentials: boolean;
+  /**
+   * amazon-ecr-login's docker_username_<registry> / docker_password_<registry> outputs, one pair
+   * per registry: with output-credentials, or when mask-password is false (its way to pass them on).
+   */
+  credentialsPerRegistry: boolean;
   logout: boolean;
+  /** A proxy for the AWS calls (http-proxy, else HTTP_PROXY). */
+  httpProxy: string;
 }
 
 const MUTABILITIES: TagMutability[] = ["MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"];
@@ -62,8 +69,12 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     protectClusters: parse.list("protect-clusters"),
     maskPassword: parse.boolean("mask-password", true),
     outputCredentials: parse.boolean("output-credentials", false),
-    logout: parse.boolean("logout", true),
+    credentialsPerRegistry: false,
+    // skip-logout is amazon-ecr-login's inverse of logout.
+    logout: parse.boolean("logout", true) && !parse.boolean("skip-logout", false),
+    httpProxy: parse.string("http-proxy") || env.HTTP_PROXY || env.http_proxy || "",
   };
+  inputs.credentialsPerRegistry = inputs.outputCredentials || !inputs.maskPassword;
   checkConflicts(inputs, problems);
   parse.finish();
   return inputs;

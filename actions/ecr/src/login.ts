@@ -17,7 +17,7 @@ import { savePostState } from "./state.js";
 export async function logIn(inputs: Inputs, clients: EcrClients | undefined): Promise<RegistryCredentials[]> {
   const credentials =
     inputs.registryType === "public"
-      ? [await getPublicRegistryCredentials(createEcrPublicClient())]
+      ? [await getPublicRegistryCredentials(createEcrPublicClient(inputs.httpProxy ? { proxy: inputs.httpProxy } : {}))]
       : await getRegistryCredentials(requireClients(clients).ecr, inputs.registries);
   for (const login of credentials) {
     if (inputs.maskPassword) {

@@ -10,7 +10,8 @@ import { pushTags, resolveRepository, retagInEcr } from "./publish.js";
 import type { StepReport } from "./step-report.js";
 
 export async function runSteps(inputs: Inputs, report: StepReport): Promise<void> {
-  const clients = inputs.registryType === "private" ? createEcrClients({ region: inputs.region }) : undefined;
+  const options = { region: inputs.region, ...(inputs.httpProxy ? { proxy: inputs.httpProxy } : {}) };
+  const clients = inputs.registryType === "private" ? createEcrClients(options) : undefined;
   const credentials = inputs.login ? await logIn(inputs, clients) : [];
   const home = credentials[0];
   const registryId = inputs.registries[0];
@@ -20,8 +21,11 @@ export async function runSteps(inputs: Inputs, report: StepReport): Promise<void
     report.repository = await resolveRepository(inputs, requireClients(clients), registryId);
     repositoryUri = report.repository.uri;
   }
-  core.setOutput("registry", home?.registry ?? repositoryUri.split("/")[0] ?? "");
+  // As amazon-ecr-login: no single registry to name when several were logged in to (and no repository chosen one).
+  const several = credentials.length > 1 && !repositoryUri;
+  core.setOutput("registry", several ? "" : (home?.registry ?? repositoryUri.split("/")[0] ?? ""));
   setCredentialOutputs(inputs, home);
+  if (inputs.credentialsPerRegistry) setPerRegistryOutputs(credentials);
 
   if (inputs.image) report.tags.push(...(await pushTags(inputs.image, repositoryUri, inputs.tags)));
   if (inputs.sourceTag)
@@ -32,6 +36,18 @@ export async function runSteps(inputs: Inputs, report: StepReport): Promise<void
 
   if (inputs.lifecyclePolicy) {
     await runLifecyclePolicy(inputs, requireClients(clients), { registryId, uri: repositoryUri }, report);
+  }
+}
+
+/** amazon-ecr-login's output names: docker_username_<registry> with every other character run as _. */
+export function perRegistryOutputName(kind: "username" | "password", registry: string): string {
+  return `docker_${kind}_${registry.replace(/[^a-zA-Z0-9_]+/g, "_")}`;
+}
+
+function setPerRegistryOutputs(credentials: readonly RegistryCredentials[]): void {
+  for (const login of credentials) {
+    core.setOutput(perRegistryOutputName("username", login.registry), login.username);
+    core.setOutput(perRegistryOutputName("password", login.registry), login.password);
   }
 }
 

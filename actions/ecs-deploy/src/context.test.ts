@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Inputs, parseInputs } from "./context.js";
 import { SERVICE_STRATEGY } from "./strategy-inputs.js";
+import { defaultDropIn } from "./drop-in-inputs.test-support.js";
 
 const env = { GITHUB_WORKSPACE: "/work/repo", AWS_REGION: "eu-west-1" };
 const parse = (inputs: Record<string, string>, environment: NodeJS.ProcessEnv = env) =>
@@ -26,6 +27,8 @@ describe("parseInputs", () => {
       forceNewDeployment: false,
       dryRun: false,
       deploymentStrategy: SERVICE_STRATEGY,
+      dropIn: defaultDropIn,
+      aliasesUsed: [],
     });
   });
 
@@ -114,7 +117,6 @@ describe("parseInputs", () => {
       [
         "invalid inputs:",
         "- task-definition and task-definition-arn exclude each other: give a file, or a registered revision",
-        "- service is required",
         '- images: write one container=image per line (e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.4.2), found "app"',
         '- images: container "web" is given more than one image',
         '- images: write one container=image per line (e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.4.2), found "bad name=x:1"',
@@ -142,5 +144,80 @@ describe("parseInputs", () => {
     ],
   ])("refuses %j", (inputs, message) => {
     expect(() => parse({ service: "web", ...inputs })).toThrow(message);
+  });
+
+  describe("amazon-ecs-deploy-task-definition's inputs", () => {
+    it("reads its names for wait and timeout-minutes, and says so", () => {
+      const inputs = parse({ service: "web", "wait-for-service-stability": "false", "wait-for-minutes": "45" });
+      expect(inputs).toMatchObject({ wait: false, timeoutMinutes: 45 });
+      expect(inputs.aliasesUsed).toEqual([
+        "wait-for-service-stability (shipshape: wait)",
+        "wait-for-minutes (shipshape: timeout-minutes)",
+      ]);
+    });
+
+    it("refuses an input and its alias with different values", () => {
+      expect(() => parse({ service: "web", wait: "true", "wait-for-service-stability": "false" })).toThrow(
+        "wait-for-service-stability and wait are the same input and differ: give one",
+      );
+    });
+
+    it("registers only when no service is given", () => {
+      expect(parse({ "task-definition": "td.json" })).toMatchObject({ service: "", taskDefinition: { kind: "file" } });
+      expect(() => parse({})).toThrow("give service, or a task definition");
+    });
+
+    it("reads run-task and its run-task-* inputs as the anchor does", () => {
+      const { dropIn } = parse({
+        "task-definition": "td.json",
+        "run-task": "true",
+        "run-task-subnets": "subnet-1, subnet-2",
+        "run-task-security-groups": "sg-1",
+        "run-task-assign-public-IP": "ENABLED",
+        "run-task-container-overrides": '[{"name": "app", "command": ["migrate"]}]',
+        "run-task-tags": '[{"key": "job", "value": "migrate"}]',
+        "wait-for-task-stopped": "true",
+        "max-retries": "2",
+        "wait-max-delay-seconds": "15",
+        "keep-null-value-keys": "command, entryPoint",
+      });
+      expect(dropIn).toMatchObject({
+        runTask: {
+          launchType: "FARGATE",
+          subnets: ["subnet-1", "subnet-2"],
+          securityGroups: ["sg-1"],
+          assignPublicIp: "ENABLED",
+          containerOverrides: [{ name: "app", command: ["migrate"] }],
+          startedBy: "GitHub-Actions",
+          tags: [{ key: "job", value: "migrate" }],
+          waitForStopped: true,
+        },
+        maxAttempts: 3,
+        maxPollIntervalMs: 15_000,
+        keepNullValueKeys: ["command", "entryPoint"],
+      });
+    });
+
+    it("names the CodeDeploy application and group after the cluster and service by default", () => {
+      expect(parse({ service: "web", cluster: "prod" }).dropIn.codeDeploy).toMatchObject({
+        application: "AppECS-prod-web",
+        deploymentGroup: "DgpECS-prod-web",
+      });
+    });
+
+    it.each<[Record<string, string>, string]>([
+      [
+        { "run-task": "true", "run-task-tags": "job=migrate" },
+        "run-task-tags must be an array of {key, value} tags in JSON",
+      ],
+      [{ "run-task-subnets": "subnet-1" }, "run-task-subnets take effect only with run-task: true"],
+      [
+        { "service-managed-ebs-volume": "{}" },
+        "service-managed-ebs-volume-name and service-managed-ebs-volume go together",
+      ],
+      [{ "propagate-tags": "ALL" }, 'propagate-tags must be one of SERVICE, TASK_DEFINITION, NONE, found "ALL"'],
+    ])("refuses %o", (inputs, problem) => {
+      expect(() => parse({ service: "web", ...inputs })).toThrow(problem);
+    });
   });
 });

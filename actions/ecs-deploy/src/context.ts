@@ -1,7 +1,14 @@
 // The step's inputs, parsed and cross-checked in one place: everything after this works on Inputs.
-import { InputParser, type InputReader, inWorkspace, workspaceOf } from "@shipshape/action-kit";
+import {
+  InputParser,
+  type InputReader,
+  inWorkspace,
+  withAliases,
+  workspaceOf,
+} from "@shipshape/action-kit";
 import type { ContainerImage } from "@shipshape/aws";
 import { builtInPresets } from "@shipshape/core";
+import { type DropInInputs, parseDropInInputs } from "./drop-in-inputs.js";
 import { parseStrategyInputs, type StrategyInputs } from "./strategy-inputs.js";
 
 /** Where the task definition comes from. */
@@ -19,6 +26,7 @@ export type PolicySource =
 export interface Inputs {
   region: string;
   cluster: string;
+  /** Empty: register the task definition (and run the task, if asked) without deploying a service. */
   service: string;
   taskDefinition: TaskDefinitionSource;
   images: ContainerImage[];
@@ -36,14 +44,25 @@ export interface Inputs {
   dryRun: boolean;
   /** strategy, bake-time, canary-*, linear-*, wait-until (strategy-inputs.ts) */
   deploymentStrategy: StrategyInputs;
+  /** The inputs of aws-actions/amazon-ecs-deploy-task-definition that shipshape takes as they are. */
+  dropIn: DropInInputs;
+  /** Its input names given in place of shipshape's, for a note in the log. */
+  aliasesUsed: string[];
 }
+
+/** amazon-ecs-deploy-task-definition's names for shipshape's inputs. */
+export const INPUT_ALIASES = {
+  wait: "wait-for-service-stability",
+  "timeout-minutes": "wait-for-minutes",
+} as const;
 
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const POLICY_OFF = ["off", "none", "false"];
 
 /** Parses and cross-checks the inputs; throws one Error listing every problem. */
-export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
-  const parse = new InputParser(read);
+export function parseInputs(readInput: InputReader, env: NodeJS.ProcessEnv): Inputs {
+  const aliased = withAliases(readInput, INPUT_ALIASES);
+  const parse = new InputParser(aliased.read);
   const { problems } = parse;
   const workspace = workspaceOf(env);
 
@@ -53,10 +72,12 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     !(file && arn),
     "task-definition and task-definition-arn exclude each other: give a file, or a registered revision",
   );
+  const cluster = parse.string("cluster") || "default";
+  const service = parse.string("service");
   const inputs: Inputs = {
     region: parse.string("region") || env.AWS_REGION || env.AWS_DEFAULT_REGION || "",
-    cluster: parse.string("cluster") || "default",
-    service: parse.string("service", { required: true }),
+    cluster,
+    service,
     taskDefinition: file
       ? { kind: "file", ...inWorkspace(file, workspace) }
       : arn
@@ -75,7 +96,14 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     forceNewDeployment: parse.boolean("force-new-deployment", false),
     dryRun: parse.boolean("dry-run", false),
     deploymentStrategy: parseStrategyInputs(parse),
+    dropIn: parseDropInInputs(parse, { cluster, service, workspace }),
+    aliasesUsed: aliased.used(),
   };
+  for (const conflict of aliased.conflicts()) parse.need(false, conflict);
+  parse.need(
+    inputs.service !== "" || inputs.taskDefinition.kind !== "service",
+    "give service, or a task definition (task-definition or task-definition-arn) to register without deploying",
+  );
   parse.need(
     inputs.region !== "",
     "region is not set: give the region input, or set AWS_REGION (aws-actions/configure-aws-credentials does)",

@@ -14,6 +14,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Inputs } from "./context.js";
 import { SERVICE_STRATEGY } from "./strategy-inputs.js";
+import { defaultDropIn } from "./drop-in-inputs.test-support.js";
 
 const printed = vi.hoisted(() => [] as string[]);
 vi.mock("@actions/core", () => {
@@ -58,6 +59,8 @@ const inputs: Inputs = {
   forceNewDeployment: false,
   dryRun: false,
   deploymentStrategy: SERVICE_STRATEGY,
+  dropIn: defaultDropIn,
+  aliasesUsed: [],
 };
 
 const deployment = (fields: Partial<Deployment>): Deployment => ({
@@ -135,6 +138,8 @@ describe("deploy: after a failed rollout", () => {
       registered: "true",
       "service-deployment-arn": "",
       "lifecycle-stage": "",
+      "codedeploy-deployment-id": "",
+      "run-task-arn": "",
     });
     expect(printed).toContain(`rolling back to ${arn(4)}`);
   });

@@ -11,10 +11,10 @@ import {
   formatTaskDefinitionChanges,
   type Registration,
   registerIfChanged,
-  renderTaskDefinition,
   type RolloutResult,
   rollBackService,
   type TaskDefinitionChange,
+  type TaskDefinitionInput,
   updateService,
   updateServiceInput,
   watchRollout,
@@ -29,8 +29,10 @@ import {
   planNativeDeploy,
   serviceDeploymentsBefore,
 } from "./native-deploy.js";
+import type { CodeDeployReport } from "./codedeploy-deploy.js";
+import type { RunTaskReport } from "./run-task-step.js";
 import { checkPolicy, type PolicyCheck } from "./policy-gate.js";
-import { loadTaskDefinition } from "./task-definition-source.js";
+import { imageEdits, loadTaskDefinition, renderLoaded } from "./task-definition-source.js";
 
 export interface DeployReport {
   previousTaskDefinitionArn?: string;
@@ -46,15 +48,29 @@ export interface DeployReport {
   rollback?: { taskDefinitionArn: string; deploymentId?: string };
   /** Blue/green, linear and canary deployments (native-deploy.ts). */
   native?: NativeDeployReport;
+  /** run-task: the one-off tasks started, and how they ended. */
+  runTask?: RunTaskReport;
+  /** A CODE_DEPLOY service: the blue/green deployment started, and how it ended. */
+  codeDeploy?: CodeDeployReport;
 }
 
-export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployReport): Promise<void> {
+/** Between registering and updating the service: run-task (a migration) runs there. */
+export interface DeployHooks {
+  afterRegister?: (taskDefinitionArn: string, rendered: TaskDefinitionInput) => Promise<void>;
+}
+
+export async function deploy(
+  inputs: Inputs,
+  ecs: ECSClient,
+  report: DeployReport,
+  hooks: DeployHooks = {},
+): Promise<void> {
   const ref = { cluster: inputs.cluster, service: inputs.service };
   const service = await describeService(ecs, ref);
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
   report.previousTaskDefinitionArn = current?.arn;
   const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, current);
-  const rendered = renderTaskDefinition(loaded.definition, inputs.images);
+  const rendered = renderLoaded(loaded, imageEdits(inputs.images), inputs.dropIn.keepNullValueKeys);
   report.family = rendered.family;
 
   const settings: DeploymentSettings = {
@@ -71,12 +87,7 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
   const update = updateServiceInput(ref, service, "", settings);
   if (nativeDeploy) applyStrategySettings(update, nativeDeploy);
   if (inputs.policy.kind !== "off") {
-    report.policy = checkPolicy(
-      inputs.policy,
-      workspace(),
-      { loaded, rendered, images: inputs.images },
-      { current: service, update },
-    );
+    report.policy = checkPolicy(inputs.policy, workspace(), { loaded, rendered }, { current: service, update });
   }
   report.changes = diffTaskDefinitions(current?.definition, rendered);
   printChanges(report.changes, current?.arn);
@@ -93,7 +104,12 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
   report.registration = await registerIfChanged(ecs, rendered, current);
   const arn = report.registration.taskDefinitionArn;
   core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
-  const { service: updated, deployment } = await updateService(ecs, { ...update, taskDefinition: arn });
+  await hooks.afterRegister?.(arn, rendered);
+  const { service: updated, deployment } = await updateService(ecs, {
+    ...update,
+    taskDefinition: arn,
+    ...inputs.dropIn.serviceExtras,
+  });
   report.deploymentId = deployment?.id;
   report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";
   core.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
@@ -109,6 +125,7 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
     deploymentId: deployment.id,
     taskDefinitionArn: arn,
     timeoutMs: inputs.timeoutMinutes * 60_000,
+    ...(inputs.dropIn.maxPollIntervalMs ? { maxPollIntervalMs: inputs.dropIn.maxPollIntervalMs } : {}),
     seenEventIds: (updated.events ?? []).flatMap((event) => event.id ?? []),
     onProgress: (line) => core.info(line),
   });
@@ -118,7 +135,7 @@ export async function deploy(inputs: Inputs, ecs: ECSClient, report: DeployRepor
   throw new Error(withRollbackNote(report.rollout.message, report));
 }
 
-function printChanges(changes: TaskDefinitionChange[], currentArn: string | undefined): void {
+export function printChanges(changes: TaskDefinitionChange[], currentArn: string | undefined): void {
   core.startGroup(`Task definition changes against ${currentArn ?? "nothing registered"}`);
   core.info(
     changes.length > 0 ? formatTaskDefinitionChanges(changes).join("\n") : "no changes: the current revision is kept",
@@ -145,7 +162,7 @@ function showPlan(service: Service, settings: DeploymentSettings, report: Deploy
 }
 
 /** Why the deploy stops before registering anything, if it does. */
-function refusalBeforeRegistering(report: DeployReport, dryRun: boolean): string | undefined {
+export function refusalBeforeRegistering(report: DeployReport, dryRun: boolean): string | undefined {
   const problems: string[] = [];
   if (report.plan && !report.plan.canProgress)
     problems.push(`the rolling deployment cannot progress: ${report.plan.reason}`);

@@ -12,9 +12,8 @@ export async function main(): Promise<void> {
   let failure: string | undefined;
   try {
     inputs = parseInputs(runnerInputs, process.env);
-    const { deploy } = await import(/* webpackMode: "eager" */ "./deploy.js");
-    const { createEcsClient } = await import(/* webpackMode: "eager" */ "@shipshape/aws");
-    await deploy(inputs, createEcsClient({ region: inputs.region }), report);
+    const { deployStep } = await import(/* webpackMode: "eager" */ "./dispatch.js");
+    await deployStep(inputs, report);
   } catch (error) {
     failure = messageOf(error);
     throw error;
@@ -44,6 +43,9 @@ export function outputsOf(report: DeployReport): Record<string, string> {
     registered: String(report.registration?.registered ?? false),
     "service-deployment-arn": report.native?.serviceDeploymentArn ?? "",
     "lifecycle-stage": report.native?.lifecycleStage ?? "",
+    // amazon-ecs-deploy-task-definition's outputs
+    "codedeploy-deployment-id": report.codeDeploy?.deploymentId ?? "",
+    "run-task-arn": report.runTask ? JSON.stringify(report.runTask.taskArns) : "",
   };
 }
 

@@ -1,5 +1,8 @@
 // The policy check on a rendered definition and on the service as the deploy leaves it, with
 // @actions/core replaced by a fixture that keeps the annotations.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Service } from "@aws-sdk/client-ecs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -18,6 +21,7 @@ vi.mock("@actions/core", () => {
 });
 
 const { checkPolicy, serviceSettings } = await import("./policy-gate.js");
+const { imageEdits, loadedFromDefinition, parseFile, renderLoaded } = await import("./task-definition-source.js");
 
 const rendered = {
   family: "web",
@@ -44,7 +48,7 @@ const update = {
   desiredCount: 3,
   deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 },
 };
-const loaded = { definition: rendered, origin: "arn:aws:ecs:us-east-1:123456789012:task-definition/web:4" };
+const loaded = loadedFromDefinition(rendered, "arn:aws:ecs:us-east-1:123456789012:task-definition/web:4");
 
 beforeEach(() => {
   annotations.length = 0;
@@ -69,7 +73,7 @@ describe("checkPolicy", () => {
     const check = checkPolicy(
       { kind: "preset", name: "recommended" },
       "/work/repo",
-      { loaded, rendered, images: [] },
+      { loaded, rendered },
       { current, update },
     );
     const rules = check.report.findings.map((finding) => finding.ruleId);
@@ -90,22 +94,37 @@ describe("checkPolicy", () => {
 
   it("annotates the lines of the file in the repository, with the rendered image", () => {
     const text = "family: web\ncontainerDefinitions:\n  - name: app\n    image: placeholder\n    memory: 256\n";
-    const fromFile = { ...loaded, file: { shownPath: "deploy/web.yaml", text } };
+    const dir = mkdtempSync(join(tmpdir(), "policy-gate-"));
+    writeFileSync(join(dir, "web.yaml"), text);
+    const fromFile = parseFile(join(dir, "web.yaml"), "deploy/web.yaml");
     const check = checkPolicy(
       { kind: "preset", name: "recommended" },
       "/work/repo",
-      {
-        loaded: fromFile,
-        rendered: { ...rendered, containerDefinitions: [{ name: "app", image: "repo/web" }] },
-        images: [{ container: "app", image: "repo/web" }],
-      },
+      { loaded: fromFile, rendered: renderLoaded(fromFile, imageEdits([{ container: "app", image: "repo/web" }])) },
       { current: { ...current, loadBalancers: [] }, update },
     );
+    rmSync(dir, { recursive: true });
     const pinned = check.report.findings.find((finding) => finding.ruleId === "image-tag-pinned");
     expect(pinned).toMatchObject({ file: "deploy/web.yaml", line: 4 });
     expect(pinned?.message).toContain('"repo/web"');
     expect(
       annotations.some((annotation) => annotation.message.startsWith("::error file=deploy/web.yaml,line=4,")),
     ).toBe(true);
+  });
+
+  it("names a rendered file outside the workspace (ecs-render's, in RUNNER_TEMP) without a file annotation", () => {
+    const dir = mkdtempSync(join(tmpdir(), "policy-gate-"));
+    writeFileSync(join(dir, "td.json"), '{"family": "web", "containerDefinitions": [{"name": "app", "image": "repo/web"}]}');
+    const rendered = parseFile(join(dir, "td.json"), "../runner-temp/td.json");
+    checkPolicy(
+      { kind: "preset", name: "recommended" },
+      "/work/repo",
+      { loaded: rendered, rendered: renderLoaded(rendered, { containers: [] }) },
+      { current: { ...current, loadBalancers: [] }, update },
+    );
+    rmSync(dir, { recursive: true });
+    const pinned = annotations.find((annotation) => annotation.title === "image-tag-pinned");
+    expect(pinned?.message).toMatch(/^task definition web \(from \.\.\/runner-temp\/td\.json, rendered\): /);
+    expect(annotations.some((annotation) => annotation.message.includes("file=../"))).toBe(false);
   });
 });

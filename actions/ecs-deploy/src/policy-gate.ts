@@ -1,13 +1,21 @@
 // The policy check before anything is registered: the same rules as `shipshape lint`, run on the
 // rendered task definition and on the service's settings as the deploy will leave them.
+import { isAbsolute } from "node:path";
 import type { Service, UpdateServiceCommandInput } from "@aws-sdk/client-ecs";
 import * as core from "@actions/core";
-import type { ContainerImage, TaskDefinitionInput } from "@shipshape/aws";
-import { type Finding, type LintReport, lintSources, type ShipshapeConfig, type SourceText } from "@shipshape/core";
+import type { TaskDefinitionInput } from "@shipshape/aws";
+import {
+  type Finding,
+  type LintReport,
+  lintLoaded,
+  loadDocument,
+  readParsed,
+  type ShipshapeConfig,
+} from "@shipshape/core";
 import { loadConfig } from "@shipshape/project";
 import { annotation } from "@shipshape/report";
 import type { PolicySource } from "./context.js";
-import { type LoadedTaskDefinition, renderFileText } from "./task-definition-source.js";
+import { type LoadedTaskDefinition, RENDERED_TASK_DEFINITION } from "./task-definition-source.js";
 
 export interface PolicyCheck {
   /** The preset or config file that chose the rules. */
@@ -17,36 +25,37 @@ export interface PolicyCheck {
   warnings: number;
 }
 
-/** Names for documents that are not files in the repository; findings on them carry no file annotation. */
-const RENDERED_TASK_DEFINITION = "rendered-task-definition.json";
+/** A name for a document that is not a file in the repository; findings on it carry no file annotation. */
 const SERVICE_SETTINGS = "service-settings.json";
-const LINTABLE = /\.(json|ya?ml|template)$/i;
 
+/**
+ * Lints the task definition's rendered tree as parsed once (findings on a file point at its lines)
+ * and, when there is a service, its settings as the deploy will leave them.
+ */
 export function checkPolicy(
   policy: Exclude<PolicySource, { kind: "off" }>,
   workspace: string,
-  task: { loaded: LoadedTaskDefinition; rendered: TaskDefinitionInput; images: readonly ContainerImage[] },
-  service: { current: Service; update: UpdateServiceCommandInput },
+  task: { loaded: LoadedTaskDefinition; rendered: TaskDefinitionInput },
+  service?: { current: Service; update: UpdateServiceCommandInput },
 ): PolicyCheck {
   const config: ShipshapeConfig =
     policy.kind === "preset" ? { preset: policy.name } : loadConfig(policy.path, workspace).config;
-  const file = task.loaded.file;
-  const fileText = file && LINTABLE.test(file.shownPath) ? renderFileText(file.text, task.images) : undefined;
-  const sources: SourceText[] = [
-    fileText !== undefined && file
-      ? { file: file.shownPath, text: fileText }
-      : { file: RENDERED_TASK_DEFINITION, text: JSON.stringify(task.rendered, null, 2) },
-    {
-      file: SERVICE_SETTINGS,
-      text: JSON.stringify(serviceSettings(service.current, service.update, task.rendered), null, 2),
-    },
-  ];
+  const { loaded } = task;
+  const documents = [readParsed(loaded.file, loaded.text, [loaded.root])];
+  if (service) {
+    const settings = serviceSettings(service.current, service.update, task.rendered);
+    documents.push(loadDocument(SERVICE_SETTINGS, JSON.stringify(settings, null, 2)));
+  }
   const name = policy.kind === "preset" ? `preset ${policy.name}` : policy.shownPath;
   core.startGroup(`Policy check (${name})`);
-  const report = lintSources(sources, { config });
+  const report = lintLoaded(documents, { config });
   const names: Record<string, string> = {
-    [RENDERED_TASK_DEFINITION]: `task definition ${task.rendered.family} (from ${task.loaded.origin}, rendered)`,
-    [SERVICE_SETTINGS]: `service ${service.update.service} as deployed`,
+    [RENDERED_TASK_DEFINITION]: `task definition ${task.rendered.family} (from ${loaded.origin}, rendered)`,
+    // A file outside the workspace (ecs-render's output in RUNNER_TEMP) cannot carry an annotation.
+    ...(outsideWorkspace(loaded.file)
+      ? { [loaded.file]: `task definition ${task.rendered.family} (from ${loaded.origin}, rendered)` }
+      : {}),
+    [SERVICE_SETTINGS]: `service ${service?.update.service} as deployed`,
   };
   for (const finding of report.findings) printFinding(finding, names[finding.file]);
   const count = (severity: Finding["severity"]) =>
@@ -72,6 +81,10 @@ export function serviceSettings(current: Service, update: UpdateServiceCommandIn
     ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
     ...(update.deploymentConfiguration ? { deploymentConfiguration: update.deploymentConfiguration } : {}),
   };
+}
+
+function outsideWorkspace(file: string): boolean {
+  return file.startsWith("../") || isAbsolute(file);
 }
 
 function printFinding(finding: Finding, documentName: string | undefined): void {

@@ -4,6 +4,7 @@ import type { Inputs } from "./context.js";
 import { SERVICE_STRATEGY } from "./strategy-inputs.js";
 import type { DeployReport } from "./deploy.js";
 import { summaryMarkdown } from "./summary.js";
+import { defaultDropIn } from "./drop-in-inputs.test-support.js";
 
 const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
 const inputs: Inputs = {
@@ -24,6 +25,8 @@ const inputs: Inputs = {
   forceNewDeployment: false,
   dryRun: false,
   deploymentStrategy: SERVICE_STRATEGY,
+  dropIn: defaultDropIn,
+  aliasesUsed: [],
 };
 const settings = { desiredCount: 4, minimumHealthyPercent: 50, maximumPercent: 100 };
 

@@ -5,6 +5,7 @@ import { formatters, renderPlan, summary } from "@shipshape/report";
 import type { Inputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 import { nativeDeploySection } from "./native-summary.js";
+import { dropInSections } from "./drop-in-summary.js";
 
 const MAX_CHANGE_LINES = 60;
 const MAX_EVENTS = 20;
@@ -36,6 +37,7 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
       );
     }
   }
+  lines.push(...dropInSections(report));
   if (report.plan) lines.push("### Rolling plan", "", "```", renderPlan(report.plan).trimEnd(), "```", "");
   if (report.native) lines.push(nativeDeploySection(report.native), "");
   const rollout = report.rollout;
@@ -72,7 +74,9 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
 }
 
 function headline(inputs: Inputs, report: DeployReport, failure: string | undefined): string {
-  const what = `ECS deploy: ${inputs.service} in ${inputs.cluster}`;
+  const what = inputs.service
+    ? `ECS deploy: ${inputs.service} in ${inputs.cluster}`
+    : `ECS task definition ${report.family ?? ""} registered only`;
   if (failure) return `❌ ${what} failed`;
   if (inputs.dryRun) return `🔍 ${what} (dry run)`;
   if (report.rolloutState === "COMPLETED") return `✅ ${what} completed`;

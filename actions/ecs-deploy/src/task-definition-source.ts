@@ -1,5 +1,7 @@
-// The task definition to deploy: read from a JSON or YAML file, from a registered revision, or
-// taken from the service; and the file's text with the new images, for the policy check.
+// The task definition to deploy, parsed once into core's located tree: from a JSON or YAML file,
+// a registered revision, or the service's current one. Rendering edits that tree in place; the
+// policy check lints it (findings keep the file's lines), and the diff and the register call
+// take its plain value.
 import { readFileSync } from "node:fs";
 import type { ECSClient } from "@aws-sdk/client-ecs";
 import {
@@ -9,15 +11,29 @@ import {
   type TaskDefinitionInput,
   taskDefinitionFromDocument,
 } from "@shipshape/aws";
-import { Composer, CST, isMap, isScalar, isSeq, Parser, parse } from "yaml";
+import {
+  type Node,
+  parseJson,
+  parseTaskDefinitionText,
+  renderTaskDefinitionTree,
+  type TaskDefinitionEdits,
+  toPlain,
+} from "@shipshape/core";
 import type { TaskDefinitionSource } from "./context.js";
 
+/** The name findings on a task definition that is not a file in the repository carry. */
+export const RENDERED_TASK_DEFINITION = "rendered-task-definition.json";
+
 export interface LoadedTaskDefinition {
-  definition: TaskDefinitionInput;
+  /** The located tree, rendered in place; its offsets point into `text`. */
+  root: Node;
+  text: string;
+  /** The file's path in the workspace, or RENDERED_TASK_DEFINITION. */
+  file: string;
   /** For messages: the file, or the revision it came from. */
   origin: string;
-  /** Set for a file: its path in the workspace and its text. */
-  file?: { shownPath: string; text: string };
+  /** True when it was read from a file (empty values are dropped before registering, as the anchors do). */
+  fromFile: boolean;
 }
 
 export async function loadTaskDefinition(
@@ -25,56 +41,76 @@ export async function loadTaskDefinition(
   ecs: ECSClient,
   current: RegisteredTaskDefinition | undefined,
 ): Promise<LoadedTaskDefinition> {
-  if (source.kind === "file") {
-    let text: string;
-    try {
-      text = readFileSync(source.path, "utf8");
-    } catch (error) {
-      throw new Error(
-        `task-definition: cannot read ${source.shownPath} (${(error as NodeJS.ErrnoException).code ?? error})`,
-      );
-    }
-    let document: unknown;
-    try {
-      document = parse(text, { prettyErrors: true });
-    } catch (error) {
-      throw new Error(`${source.shownPath}: not valid JSON or YAML: ${(error as Error).message}`);
-    }
-    const definition = taskDefinitionFromDocument(document, source.shownPath);
-    return { definition, origin: source.shownPath, file: { shownPath: source.shownPath, text } };
-  }
+  if (source.kind === "file") return parseFile(source.path, source.shownPath);
   if (source.kind === "arn") {
     const registered = await describeTaskDefinition(ecs, source.arn);
-    return { definition: registered.definition, origin: registered.arn };
+    return loadedFromDefinition(registered.definition, registered.arn);
   }
   if (!current) throw new Error("the service names no task definition: give task-definition or task-definition-arn");
-  return { definition: current.definition, origin: `${current.arn} (the service's current revision)` };
+  return loadedFromDefinition(current.definition, `${current.arn} (the service's current revision)`);
+}
+
+/** Reads and parses a task definition file once; throws an Error with the file and line when it does not parse. */
+export function parseFile(path: string, shownPath: string): LoadedTaskDefinition {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`task-definition: cannot read ${shownPath} (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  return { root: parseTaskDefinitionText(shownPath, text), text, file: shownPath, origin: shownPath, fromFile: true };
+}
+
+export function loadedFromDefinition(definition: TaskDefinitionInput, origin: string): LoadedTaskDefinition {
+  const text = JSON.stringify(definition, null, 2);
+  return { root: parseJson(text), text, file: RENDERED_TASK_DEFINITION, origin, fromFile: false };
+}
+
+/** The `images` input as tree edits. */
+export function imageEdits(images: readonly ContainerImage[]): TaskDefinitionEdits {
+  const seen = new Set<string>();
+  for (const { container } of images) {
+    if (seen.has(container))
+      throw new Error(`images: container "${container}" is given two images; give each container one`);
+    seen.add(container);
+  }
+  return { containers: images.map(({ container, image }) => ({ name: container, edits: { image } })) };
 }
 
 /**
- * The file's text with each named container's image replaced in place, so the policy check's
- * findings point at the lines of the file as it is in the repository. Undefined when an image
- * cannot be replaced in place (a container without an image key, a YAML alias).
+ * Renders the loaded tree in place and returns it as RegisterTaskDefinition input. A file's empty
+ * values (null, "", [], {}) are dropped unless their key is in `keepEmpty` (keep-null-value-keys).
  */
-export function renderFileText(text: string, images: readonly ContainerImage[]): string | undefined {
-  if (images.length === 0) return text;
-  const tokens = [...new Parser().parse(text)];
-  const [document] = new Composer({ keepSourceTokens: true }).compose(tokens);
-  const top = document?.contents;
-  if (!isMap(top)) return undefined;
-  const wrapped = top.get("taskDefinition", true);
-  const root = isMap(wrapped) ? wrapped : top;
-  const containers = root.get("containerDefinitions", true);
-  if (!isSeq(containers)) return undefined;
-  const imageOf = new Map(images.map(({ container, image }) => [container, image]));
-  for (const container of containers.items) {
-    if (!isMap(container)) continue;
-    const image = imageOf.get(String(container.get("name")));
-    if (image === undefined) continue;
-    const node = container.get("image", true);
-    if (!isScalar(node) || !node.srcToken) return undefined;
-    CST.setScalarValue(node.srcToken, image);
-    imageOf.delete(String(container.get("name")));
+export function renderLoaded(
+  loaded: LoadedTaskDefinition,
+  edits: TaskDefinitionEdits,
+  keepEmpty: readonly string[] = [],
+  /** The input the edits came from, for the message when a container is missing. */
+  inputName = "images",
+): TaskDefinitionInput {
+  try {
+    renderTaskDefinitionTree(loaded.root, edits);
+  } catch (error) {
+    throw new Error(`${inputName}: ${(error as Error).message} (${loaded.origin})`);
   }
-  return imageOf.size === 0 ? tokens.map((token) => CST.stringify(token)).join("") : undefined;
+  const plain = toPlain(loaded.root);
+  const cleaned = loaded.fromFile ? withoutEmptyValues(plain, new Set(keepEmpty)) : plain;
+  return taskDefinitionFromDocument(cleaned ?? {}, loaded.origin);
+}
+
+/** Drops null, "", empty lists and maps at every depth, except under the keys kept. */
+export function withoutEmptyValues(value: unknown, keep: ReadonlySet<string>, key?: string): unknown {
+  if (key !== undefined && keep.has(key)) return value;
+  if (value === null || value === "") return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => withoutEmptyValues(item, keep)).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .map(([name, item]) => [name, withoutEmptyValues(item, keep, name)] as const)
+      .filter(([, item]) => item !== undefined);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return value;
 }

@@ -12,3 +12,4 @@ export { InputParser, InvalidInputs, type InputReader, runnerInputs } from "./in
 export { messageOf, run, type Step } from "./run.js";
 export { readJsonState, saveJsonState } from "./state.js";
 export { inWorkspace, type WorkspacePath, workspaceOf } from "./workspace.js";
+export { type AliasedInputs, jsonInput, withAliases } from "./aliases.js";

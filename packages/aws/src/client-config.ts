@@ -1,3 +1,4 @@
+import { Agent } from "node:https";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 
 export interface AwsClientOptions {
@@ -7,6 +8,8 @@ export interface AwsClientOptions {
   /** Per-request timeout; no call waits forever. */
   requestTimeoutMs?: number;
   maxAttempts?: number;
+  /** An HTTP(S) proxy for the SDK's calls (amazon-ecr-login's http-proxy); needs Node 24.5 or later. */
+  proxy?: string;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -21,6 +24,20 @@ export function clientConfig(options: AwsClientOptions) {
     requestHandler: new NodeHttpHandler({
       connectionTimeout: 5_000,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      ...(options.proxy ? { httpsAgent: proxyAgent(options.proxy), httpAgent: proxyAgent(options.proxy) } : {}),
     }),
   };
+}
+
+/**
+ * An agent that sends every request through `proxy`, with Node's own proxy support (the `proxyEnv`
+ * agent option, Node 24.5+: https://nodejs.org/api/http.html#built-in-proxy-support); NO_PROXY holds.
+ */
+function proxyAgent(proxy: string): Agent {
+  const proxyEnv = {
+    HTTPS_PROXY: proxy,
+    HTTP_PROXY: proxy,
+    ...(process.env.NO_PROXY ? { NO_PROXY: process.env.NO_PROXY } : {}),
+  };
+  return new Agent({ keepAlive: true, proxyEnv } as ConstructorParameters<typeof Agent>[0]);
 }

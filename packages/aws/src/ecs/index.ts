@@ -5,7 +5,7 @@
  *   const ecs = createEcsClient({ region });
  *   const service = await describeService(ecs, { cluster, service: "web" });
  *   const current = await describeTaskDefinition(ecs, service.taskDefinition!);
- *   const rendered = renderTaskDefinition(fromFile, [{ container: "web", image }]);
+ *   const rendered = taskDefinitionFromDocument(toPlain(renderedTree), "task-definition.json");
  *   const { taskDefinitionArn, registered } = await registerIfChanged(ecs, rendered, current);
  *   const { deployment } = await updateService(ecs, updateServiceInput(ref, service, taskDefinitionArn, settings));
  *   const result = await watchRollout(ecs, { ...ref, deploymentId: deployment!.id!, taskDefinitionArn, timeoutMs, onProgress });
@@ -14,7 +14,6 @@ export { createEcsClient, isTransientError } from "./client.js";
 export {
   type ContainerImage,
   READ_ONLY_TASK_DEFINITION_FIELDS,
-  renderTaskDefinition,
   type TaskDefinitionInput,
   taskDefinitionFromDocument,
   withoutReadOnlyFields,
@@ -86,3 +85,14 @@ export {
   type WaitUntil,
   watchServiceDeployment,
 } from "./service-deployments.js";
+export {
+  awslogsStreamOf,
+  type ContainerFailure,
+  containerFailures,
+  describeTasks,
+  formatContainerFailure,
+  runTasks,
+  type TaskWait,
+  taskIdOf,
+  waitForTasksStopped,
+} from "./run-task.js";

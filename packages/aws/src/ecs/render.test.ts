@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTaskDefinition, type TaskDefinitionInput, taskDefinitionFromDocument } from "./render.js";
+import { type TaskDefinitionInput, taskDefinitionFromDocument } from "./render.js";
 
 const definition: TaskDefinitionInput = {
   family: "web",
@@ -10,40 +10,6 @@ const definition: TaskDefinitionInput = {
     { name: "proxy", image: "public.ecr.aws/nginx/nginx:1.27" },
   ],
 };
-
-describe("renderTaskDefinition", () => {
-  it("puts each image into its named container and leaves the others", () => {
-    const rendered = renderTaskDefinition(definition, [{ container: "app", image: "repo/app:abc123" }]);
-    expect(rendered.containerDefinitions).toEqual([
-      { name: "app", image: "repo/app:abc123" },
-      { name: "proxy", image: "public.ecr.aws/nginx/nginx:1.27" },
-    ]);
-    expect(definition.containerDefinitions![0]!.image).toBe("placeholder");
-  });
-
-  it("gives several containers each their own image", () => {
-    const rendered = renderTaskDefinition(definition, [
-      { container: "proxy", image: "repo/proxy:2" },
-      { container: "app", image: "repo/app:2" },
-    ]);
-    expect(rendered.containerDefinitions!.map((container) => container.image)).toEqual(["repo/app:2", "repo/proxy:2"]);
-  });
-
-  it("names the containers that exist when one does not", () => {
-    expect(() => renderTaskDefinition(definition, [{ container: "ap", image: "x:1" }])).toThrow(
-      'images: no container "ap" in task definition web; its containers are "app", "proxy"',
-    );
-  });
-
-  it("refuses two images for one container", () => {
-    expect(() =>
-      renderTaskDefinition(definition, [
-        { container: "app", image: "x:1" },
-        { container: "app", image: "x:2" },
-      ]),
-    ).toThrow('container "app" is given two images');
-  });
-});
 
 describe("taskDefinitionFromDocument", () => {
   it("takes RegisterTaskDefinition input, cpu and memory as strings", () => {

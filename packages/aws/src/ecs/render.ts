@@ -1,5 +1,5 @@
-// A task definition as RegisterTaskDefinition takes it, read from a file or from ECS, with new
-// images put into its containers.
+// A task definition as RegisterTaskDefinition takes it, read from a file or from ECS. New images go
+// in through core's renderTaskDefinitionTree, on the file's one parse.
 import type { RegisterTaskDefinitionCommandInput, TaskDefinition, Tag } from "@aws-sdk/client-ecs";
 
 /** RegisterTaskDefinition input: what a task definition file holds, and what gets registered. */
@@ -57,37 +57,6 @@ export function withoutReadOnlyFields(definition: TaskDefinition & { tags?: Tag[
   // Task-level cpu and memory are strings in the API; a YAML file may hold numbers.
   for (const field of ["cpu", "memory"]) if (typeof input[field] === "number") input[field] = String(input[field]);
   return input as unknown as TaskDefinitionInput;
-}
-
-/**
- * A copy of the definition with each named container's image replaced. Throws when a container
- * is named twice or does not exist, naming the containers that do.
- */
-export function renderTaskDefinition(
-  definition: TaskDefinitionInput,
-  images: readonly ContainerImage[],
-): TaskDefinitionInput {
-  const containers = definition.containerDefinitions ?? [];
-  const existing = containers.map((container) => container.name ?? "");
-  const seen = new Set<string>();
-  for (const { container } of images) {
-    if (seen.has(container))
-      throw new Error(`images: container "${container}" is given two images; give each container one`);
-    seen.add(container);
-    if (!existing.includes(container)) {
-      throw new Error(
-        `images: no container "${container}" in task definition ${definition.family}; its containers are ${existing.map((name) => `"${name}"`).join(", ")}`,
-      );
-    }
-  }
-  const imageOf = new Map(images.map(({ container, image }) => [container, image]));
-  return {
-    ...definition,
-    containerDefinitions: containers.map((container) => {
-      const image = imageOf.get(container.name ?? "");
-      return image === undefined ? { ...container } : { ...container, image };
-    }),
-  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -28,8 +28,15 @@ export interface ServiceRef {
   service: string;
 }
 
-/** The service, or an Error that says which of cluster and service is missing. */
-export async function describeService(ecs: ECSClient, { cluster, service }: ServiceRef): Promise<Service> {
+/**
+ * The service, or an Error that says which of cluster and service is missing, or that its
+ * deployment controller is not one of `controllers`.
+ */
+export async function describeService(
+  ecs: ECSClient,
+  { cluster, service }: ServiceRef,
+  controllers: readonly string[] = ["ECS"],
+): Promise<Service> {
   let response: Awaited<ReturnType<typeof sendDescribe>>;
   try {
     response = await sendDescribe(ecs, cluster, service);
@@ -44,7 +51,7 @@ export async function describeService(ecs: ECSClient, { cluster, service }: Serv
   }
   if (found.status === "DRAINING") throw new Error(`service "${service}" is being deleted (status DRAINING)`);
   const controller = found.deploymentController?.type ?? "ECS";
-  if (controller !== "ECS") {
+  if (!controllers.includes(controller)) {
     throw new Error(
       `service "${service}" uses the ${controller} deployment controller; this action deploys services that use ECS rolling updates (deploymentController ECS)`,
     );

@@ -32,3 +32,10 @@ export type {
 } from "./traffic-shift-plan.js";
 export { isLifecycleStage, LIFECYCLE_STAGES, lifecycleStageIndex } from "./lifecycle-stages.js";
 export type { LifecycleStage } from "./lifecycle-stages.js";
+export {
+  type ContainerEdits,
+  parseTaskDefinitionText,
+  renderTaskDefinitionTree,
+  type TaskDefinitionEdits,
+  taskDefinitionNode,
+} from "./render-task-definition.js";

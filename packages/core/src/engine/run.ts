@@ -38,9 +38,13 @@ export interface LintOptions {
 
 /** Loads and lints a set of files in one pass, so services link to task definitions across files. */
 export function lintSources(sources: readonly SourceText[], options: LintOptions = {}): LintReport {
+  return lintLoaded(loadAll(sources, options), options);
+}
+
+/** Lints documents already loaded (loadDocument, or parseSource then readParsed), without parsing them again. */
+export function lintLoaded(results: readonly LoadResult[], options: LintOptions = {}): LintReport {
   const rules = options.rules ?? allRules;
   const severities = resolveSeverities(options.config ?? {}, rules, options.presets ?? builtInPresets);
-  const results: LoadResult[] = loadAll(sources, options);
   const checkedFiles: string[] = [];
   const skippedFiles: LintReport["skippedFiles"] = [];
   for (const result of results) {

@@ -1,3 +1,11 @@
-export { documentReaders, isLintableFileName, loadDocument, type LoadedDocument, type LoadResult } from "./load.js";
+export {
+  documentReaders,
+  isLintableFileName,
+  loadDocument,
+  parseSource,
+  readParsed,
+  type LoadedDocument,
+  type LoadResult,
+} from "./load.js";
 export type { DocumentReader } from "./reader.js";
 export * from "./terraform/index.js";

@@ -47,15 +47,29 @@ export function isLintableFileName(file: string): boolean {
 
 /** Parses a file and reads the ECS/ECR resources in it. Never throws for bad input. */
 export function loadDocument(file: string, text: string): LoadResult {
+  const parsed = parseSource(file, text);
+  return "roots" in parsed ? readParsed(file, text, parsed.roots) : parsed;
+}
+
+/** The located trees of a JSON or YAML file (a YAML file may hold several documents), or why it has none. */
+export function parseSource(file: string, text: string): { roots: Node[] } | Exclude<LoadResult, { status: "loaded" }> {
   const isYaml = yamlExtensions.test(file);
   if (!isYaml && !jsonExtensions.test(file)) return { status: "skipped", file, reason: "not a JSON or YAML file" };
-  let roots: Node[];
   try {
-    roots = isYaml || !looksLikeJson(text) ? parseYamlDocuments(text) : [parseJson(text)];
+    return { roots: isYaml || !looksLikeJson(text) ? parseYamlDocuments(text) : [parseJson(text)] };
   } catch (error) {
-    if (error instanceof SyntaxProblem) return { status: "invalid", file, text, message: error.message, offset: error.offset };
+    if (error instanceof SyntaxProblem)
+      return { status: "invalid", file, text, message: error.message, offset: error.offset };
     throw error;
   }
+}
+
+/**
+ * Reads the resources of the trees parseSource gave (which the caller may have edited since: their
+ * offsets still point into `text`), so a file parsed once is linted without a second parse.
+ * Documents of other kinds in a multi-document file are skipped with a note.
+ */
+export function readParsed(file: string, text: string, roots: readonly Node[]): LoadResult {
   let loaded: LoadedDocument | undefined;
   const notes: string[] = [];
   for (const [index, root] of roots.entries()) {

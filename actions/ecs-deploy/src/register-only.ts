@@ -1,0 +1,50 @@
+// No service: the task definition is rendered, checked against the policy and registered (unless
+// it equals the family's latest revision), and run as one-off tasks when run-task asks; as
+// amazon-ecs-deploy-task-definition does without `service`.
+import * as core from "@actions/core";
+import type { ECSClient } from "@aws-sdk/client-ecs";
+import { describeTaskDefinition, diffTaskDefinitions, registerIfChanged } from "@shipshape/aws";
+import { workspaceOf } from "@shipshape/action-kit";
+import type { Inputs } from "./context.js";
+import { type DeployReport, printChanges, refusalBeforeRegistering } from "./deploy.js";
+import { checkPolicy } from "./policy-gate.js";
+import { runOneOffTasks } from "./run-task-step.js";
+import { imageEdits, loadTaskDefinition, renderLoaded } from "./task-definition-source.js";
+
+export async function registerOnly(inputs: Inputs, ecs: ECSClient, report: DeployReport): Promise<void> {
+  const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, undefined);
+  const rendered = renderLoaded(loaded, imageEdits(inputs.images), inputs.dropIn.keepNullValueKeys);
+  report.family = rendered.family;
+  const current = await latestRevision(ecs, rendered.family ?? "");
+  report.previousTaskDefinitionArn = current?.arn;
+  if (inputs.policy.kind !== "off") report.policy = checkPolicy(inputs.policy, workspaceOf(), { loaded, rendered });
+  report.changes = diffTaskDefinitions(current?.definition, rendered);
+  printChanges(report.changes, current?.arn);
+  const refusal = refusalBeforeRegistering(report, inputs.dryRun);
+  if (refusal) throw new Error(refusal);
+  if (inputs.dryRun) {
+    core.info("dry-run: nothing was registered or run");
+    return;
+  }
+  report.registration = await registerIfChanged(ecs, rendered, current);
+  const arn = report.registration.taskDefinitionArn;
+  core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
+  if (inputs.dropIn.runTask) {
+    report.runTask = { taskArns: [], failures: [] };
+    await runOneOffTasks(inputs, ecs, arn, rendered, report.runTask);
+  } else {
+    core.info("no service given: the task definition is registered, nothing is deployed");
+  }
+}
+
+/** The family's latest ACTIVE revision, or undefined when the family has none. */
+async function latestRevision(ecs: ECSClient, family: string) {
+  try {
+    return await describeTaskDefinition(ecs, family);
+  } catch (error) {
+    const cause = (error as Error).cause as Error | undefined;
+    if (cause?.name === "ClientException" || /not found|Unable to describe/i.test((error as Error).message))
+      return undefined;
+    throw error;
+  }
+}
