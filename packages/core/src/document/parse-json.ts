@@ -1,5 +1,5 @@
 import { DEFAULT_READER_LIMITS, type ReaderLimits, type ReaderProblem } from "./limits.js";
-import type { MapNode, Node, ScalarNode, SeqNode } from "./node.js";
+import type { MapEntry, MapNode, Node, ScalarNode, SeqNode } from "./node.js";
 import { LineIndex } from "./position.js";
 import { printableExcerpt } from "./printable.js";
 
@@ -20,6 +20,33 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+/**
+ * A map entry whose key node is made only when asked for: most keys are only ever compared as
+ * strings, and a node per key was a third of the reader's allocations.
+ */
+class JsonEntry implements MapEntry {
+  private node: ScalarNode | undefined;
+
+  constructor(
+    readonly key: string,
+    public value: Node,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+  ) {}
+
+  get keyNode(): ScalarNode {
+    this.node ??= { kind: "scalar", value: this.key, start: this.keyStart, end: this.keyEnd, parent: this.value.parent, key: this.key };
+    return this.node;
+  }
+
+  set keyNode(node: ScalarNode) {
+    this.node = node;
+  }
+}
+
+/** What an open container holds until it closes and gets its children; never changed. */
+const NO_CHILDREN: never[] = [];
+
 /** Up to this many entries, a map is searched for a repeated key; beyond, its keys are indexed. */
 const SCANNED_KEYS = 8;
 
@@ -38,9 +65,16 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
   const { maxDepth, maxNodes } = limits;
   const duplicates = problems ? new DuplicateKeys(text, problems) : undefined;
   const open: (MapNode | SeqNode)[] = [];
+  // The children of the open containers, innermost last, and where each container's begin: a
+  // container gets an array of exactly its children when it closes (an array grown by push holds
+  // room for 16 or more, which was the larger part of a small map's memory).
+  const pending: (JsonEntry | Node)[] = [];
+  const marks: number[] = [];
+  let mark = 0;
   let parent: MapNode | SeqNode | undefined;
   let key: string | number | undefined;
-  let keyNode: ScalarNode | undefined;
+  let keyStart = 0;
+  let keyEnd = 0;
   let root: Node | undefined;
   let nodes = 0;
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -55,27 +89,33 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
       if (open.length >= maxDepth) throw new SyntaxProblem(`nesting deeper than ${maxDepth} levels`, at);
       node =
         c === OPEN_BRACE
-          ? { kind: "map", entries: [], start: at, end: at, parent, key }
-          : { kind: "seq", items: [], start: at, end: at, parent, key };
+          ? { kind: "map", entries: NO_CHILDREN, start: at, end: at, parent, key }
+          : { kind: "seq", items: NO_CHILDREN, start: at, end: at, parent, key };
     } else node = readLiteral(text, at, parent, key);
 
     if (parent === undefined) root = node;
-    else if (parent.kind === "map") parent.entries.push({ key: key as string, keyNode: keyNode!, value: node });
-    else parent.items.push(node);
+    else pending.push(parent.kind === "map" ? new JsonEntry(key as string, node, keyStart, keyEnd) : node);
     at = node.end;
 
     if (node.kind === "map" || node.kind === "seq") {
       at = skipSpace(text, at + 1);
-      if (text.charCodeAt(at) === (node.kind === "map" ? CLOSE_BRACE : CLOSE_BRACKET)) node.end = ++at;
-      else {
+      if (text.charCodeAt(at) === (node.kind === "map" ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        node.end = ++at;
+        if (node.kind === "map") node.entries = [];
+        else node.items = [];
+      } else {
         open.push(node);
+        marks.push(mark);
+        mark = pending.length;
         parent = node;
         if (node.kind === "seq") key = 0;
         else {
-          keyNode = readKey(text, at, node);
-          key = keyNode.value as string;
-          duplicates?.check(node, keyNode);
-          at = colonAfter(text, keyNode.end);
+          keyStart = at;
+          keyEnd = keyAt(text, at);
+          key = stringValue(text, keyStart, keyEnd);
+          keyEnd = Math.abs(keyEnd);
+          duplicates?.check(node, pending, mark, key, keyStart, keyEnd);
+          at = colonAfter(text, keyEnd);
         }
         continue;
       }
@@ -93,15 +133,21 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
       if (next === COMMA) {
         at++;
         if (parent.kind === "map") {
-          keyNode = readKey(text, skipSpace(text, at), parent);
-          key = keyNode.value as string;
-          duplicates?.check(parent, keyNode);
-          at = colonAfter(text, keyNode.end);
-        } else key = parent.items.length;
+          keyStart = skipSpace(text, at);
+          keyEnd = keyAt(text, keyStart);
+          key = stringValue(text, keyStart, keyEnd);
+          keyEnd = Math.abs(keyEnd);
+          duplicates?.check(parent, pending, mark, key, keyStart, keyEnd);
+          at = colonAfter(text, keyEnd);
+        } else key = pending.length - mark;
         break;
       }
       if (next !== (isMap ? CLOSE_BRACE : CLOSE_BRACKET)) throw unexpected(text, at, `: expected "," or "${isMap ? "}" : "]"}"`);
       parent.end = ++at;
+      if (parent.kind === "map") parent.entries = pending.slice(mark) as JsonEntry[];
+      else parent.items = pending.slice(mark) as Node[];
+      pending.length = mark;
+      mark = marks.pop()!;
       duplicates?.closed(parent);
       open.pop();
       parent = open[open.length - 1];
@@ -127,12 +173,16 @@ function unexpected(text: string, offset: number, rest: string): SyntaxProblem {
   return new SyntaxProblem(`unexpected ${describe(text, offset)}${rest}`, offset);
 }
 
-function readString(text: string, start: number, parent: MapNode | SeqNode | undefined, key: string | number | undefined): ScalarNode {
+/**
+ * The offset just past the string that opens at `start`, negated when the string holds an escape
+ * (so its value needs decoding).
+ */
+function stringEnd(text: string, start: number): number {
   let at = start + 1;
   let escaped = false;
   for (;;) {
     const c = text.charCodeAt(at);
-    if (c === QUOTE) break;
+    if (c === QUOTE) return escaped ? -(at + 1) : at + 1;
     if (c === BACKSLASH) {
       escaped = true;
       at += 2;
@@ -140,24 +190,48 @@ function readString(text: string, start: number, parent: MapNode | SeqNode | und
     else if (at >= text.length) throw new SyntaxProblem("unterminated string", start);
     else throw new SyntaxProblem("control character in a string: escape it (\\n, \\t)", at);
   }
-  at++;
-  let value: string;
-  if (!escaped) value = text.slice(start + 1, at - 1);
-  else {
-    try {
-      value = JSON.parse(text.slice(start, at)) as string;
-    } catch {
-      throw new SyntaxProblem("invalid escape sequence in a string", start);
-    }
-  }
-  return { kind: "scalar", value, start, end: at, parent, key };
 }
 
-function readKey(text: string, at: number, map: MapNode): ScalarNode {
+/** Strings up to this long are looked up in `shared` before a new one is made. */
+const SHARED_LENGTH = 24;
+/** Recent short strings by a hash of their length and a few characters. */
+const shared: string[] = new Array(1024).fill("");
+
+/**
+ * `text.slice(from, to)`, as the string already made for the same characters when there is one:
+ * keys and short values repeat (name, image, "tcp", "awsvpc"), and each copy cost memory for as
+ * long as the tree lived. A hit compares characters and allocates nothing.
+ */
+function sharedSlice(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 0) return "";
+  const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt((from + to) >> 1)) & 1023;
+  const candidate = shared[slot]!;
+  if (candidate.length === length && text.startsWith(candidate, from)) return candidate;
+  const made = text.slice(from, to);
+  shared[slot] = made;
+  return made;
+}
+
+/** The value of the string from `start` to `end` (negated when it holds an escape), as stringEnd gives it. */
+function stringValue(text: string, start: number, end: number): string {
+  if (end > 0) return end - start - 2 <= SHARED_LENGTH ? sharedSlice(text, start + 1, end - 1) : text.slice(start + 1, end - 1);
+  try {
+    return JSON.parse(text.slice(start, -end)) as string;
+  } catch {
+    throw new SyntaxProblem("invalid escape sequence in a string", start);
+  }
+}
+
+function readString(text: string, start: number, parent: MapNode | SeqNode | undefined, key: string | number | undefined): ScalarNode {
+  const end = stringEnd(text, start);
+  return { kind: "scalar", value: stringValue(text, start, end), start, end: Math.abs(end), parent, key };
+}
+
+/** Where the property name that should open at `at` ends, as stringEnd gives it. */
+function keyAt(text: string, at: number): number {
   if (text.charCodeAt(at) !== QUOTE) throw unexpected(text, at, ": expected a quoted property name");
-  const keyNode = readString(text, at, map, undefined);
-  keyNode.key = keyNode.value as string;
-  return keyNode;
+  return stringEnd(text, at);
 }
 
 /** The offset after the `:` that follows a property name. */
@@ -220,9 +294,9 @@ class DuplicateKeys {
   ) {}
 
   /** Called with each key as it is read, before its entry joins the map. */
-  check(map: MapNode, keyNode: ScalarNode): void {
-    const key = keyNode.value as string;
-    const first = this.firstOffset(map, key, keyNode.start);
+  /** `pending` from `mark` on holds the entries of `map` read so far. */
+  check(map: MapNode, pending: readonly unknown[], mark: number, key: string, start: number, end: number): void {
+    const first = this.firstOffset(map, pending as readonly JsonEntry[], mark, key, start);
     if (first === undefined) return;
     let counts = this.repeats.get(map);
     if (!counts) {
@@ -236,8 +310,8 @@ class DuplicateKeys {
     this.problems.push({
       kind: "duplicate-key",
       message: `key "${printableExcerpt(key)}" appears ${times} in this object (first at line ${this.lines.position(first).line}); CloudFormation and ECS reject duplicate keys`,
-      offset: keyNode.start,
-      end: keyNode.end,
+      offset: start,
+      end,
     });
   }
 
@@ -247,16 +321,15 @@ class DuplicateKeys {
     this.repeats.delete(map);
   }
 
-  private firstOffset(map: MapNode, key: string, offset: number): number | undefined {
-    const entries = map.entries;
-    if (entries.length <= SCANNED_KEYS) {
-      for (const entry of entries) if (entry.key === key) return entry.keyNode.start;
+  private firstOffset(map: MapNode, entries: readonly JsonEntry[], mark: number, key: string, offset: number): number | undefined {
+    if (entries.length - mark <= SCANNED_KEYS) {
+      for (let i = mark; i < entries.length; i++) if (entries[i]!.key === key) return entries[i]!.keyStart;
       return undefined;
     }
     let index = this.indexes.get(map);
     if (!index) {
       index = new Map();
-      for (const entry of entries) if (!index.has(entry.key)) index.set(entry.key, entry.keyNode.start);
+      for (let i = mark; i < entries.length; i++) if (!index.has(entries[i]!.key)) index.set(entries[i]!.key, entries[i]!.keyStart);
       this.indexes.set(map, index);
     }
     const first = index.get(key);

@@ -68,6 +68,11 @@ describe("parseJson on any JSON", () => {
     );
   });
 
+  it("reads a __proto__ key as an own property, as JSON.parse does", () => {
+    const text = '{"__proto__": {"polluted": true}, "a": 1}';
+    expect(toPlain(parseJson(text))).toStrictEqual(JSON.parse(text));
+  });
+
   it("refuses what JSON.parse refuses", () => {
     fc.assert(
       fc.property(fc.json(), fc.nat(), fc.constantFrom("", "{", "}", "[", "]", ",", ":", '"', "-", "0", ".", "e", "\\", "\u0001"), (text, at, insert) => {
