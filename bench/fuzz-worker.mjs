@@ -1,17 +1,21 @@
-// One fuzz worker (bench/fuzz.mjs): makes input `index`, runs it through every loader, and reports
-// how long it took and how much heap it left in use; a thrown exception is a crash.
+// One fuzz child process (bench/fuzz.mjs): makes input `index`, runs it through every loader, and
+// reports how long it took and how much memory it took; a thrown exception is a crash. A child
+// process, not a worker thread: V8 ends the whole process on some out-of-memory failures (the
+// regular-expression compiler's, for one), and that must end only this input's run.
+//   argv: CORE_LIB_URL SEED
 import { getHeapStatistics } from "node:v8";
-import { parentPort, workerData } from "node:worker_threads";
 import { makeInput } from "./fuzz-inputs.mjs";
 
-const { lib, seed } = workerData;
+const [lib, seedText] = process.argv.slice(2);
+const seed = Number(seedText);
 const { loadDocument, lintSources } = await import(lib);
 const strict = { config: { preset: "strict" } };
 
-parentPort.on("message", ({ index }) => {
+process.on("message", ({ index }) => {
   const { kind, file, text } = makeInput(seed, index);
-  parentPort.postMessage({ type: "start", index });
+  process.send({ type: "start", index });
   const heapBefore = getHeapStatistics().used_heap_size;
+  const rssBefore = process.memoryUsage.rss();
   const start = performance.now();
   let error;
   let kept;
@@ -23,7 +27,8 @@ parentPort.on("message", ({ index }) => {
   const ms = performance.now() - start;
   // measured while the results are still held
   const heapBytes = getHeapStatistics().used_heap_size - heapBefore;
+  const rssBytes = process.memoryUsage.rss() - rssBefore;
   const status = kept?.[0].status;
-  parentPort.postMessage({ type: "done", index, kind, ms, heapBytes, length: text.length, status, error });
+  process.send({ type: "done", index, kind, ms, heapBytes, rssBytes, length: text.length, status, error });
 });
-parentPort.postMessage({ type: "ready" });
+process.send({ type: "ready" });

@@ -1,21 +1,21 @@
 // The fuzz campaign: generated and mutated inputs (bench/fuzz-inputs.mjs) through core's
-// loadDocument and lintSources in worker threads, each input under a 2 s watchdog and a 300 MB heap
+// loadDocument and lintSources in child processes, each input under a 2 s watchdog and a 300 MB heap
 // limit, and a sample through the CLI. Not part of `npm test`: `npm run fuzz`.
-//   FUZZ_INPUTS=100000 FUZZ_SEED=1 FUZZ_CLI=300 node bench/fuzz.mjs [--no-build] [--workers 2]
+//   FUZZ_INPUTS=100000 FUZZ_SEED=1 FUZZ_CLI=300 FUZZ_FROM=0 node bench/fuzz.mjs [--no-build] [--workers 2]
 //     [--lib packages/core/lib] [--cli packages/cli/bin/shipshape.js] [--out bench/.out/fuzz-findings]
 //   node bench/fuzz.mjs --replay bench/.out/fuzz-findings     # runs saved inputs again, in process
 // A crash is an exception out of loadDocument or lintSources (they must never throw for bad input),
 // a hang an input still running after 2 s (twice: it runs again in a fresh worker first), and an
-// input over 300 MB one that takes the worker past its heap limit. Each is written to
+// input over 300 MB one that takes its process past a 300 MB heap, or grows its resident memory by
+// more than 300 MB. Each is written to
 // bench/.out/fuzz-findings/ with what happened. The last line of output is
 // `fuzz: N inputs, C crashes, H hangs, M over 300 MB`.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, fork, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import { makeInput } from "./fuzz-inputs.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -30,10 +30,12 @@ const { values: options } = parseArgs({
     cli: { type: "string", default: join(root, "packages/cli/bin/shipshape.js") },
   },
 });
-const { FUZZ_INPUTS, FUZZ_SEED, FUZZ_CLI } = process.env;
+const { FUZZ_INPUTS, FUZZ_SEED, FUZZ_CLI, FUZZ_FROM } = process.env;
 const total = Number(FUZZ_INPUTS ?? 100_000);
 const seed = Number(FUZZ_SEED ?? 1);
 const cliRuns = Math.min(total, Number(FUZZ_CLI ?? 300));
+/** The first input's index: FUZZ_FROM=68400 FUZZ_INPUTS=100 runs inputs 68400 to 68499 again. */
+const first = Number(FUZZ_FROM ?? 0);
 const WATCHDOG_MS = 2000;
 const HEAP_LIMIT_MB = 300;
 const CLI_WATCHDOG_MS = 15_000; // node's start-up included, on a loaded machine
@@ -56,7 +58,7 @@ async function campaign() {
   mkdirSync(options.out, { recursive: true });
   const stats = { done: 0, crashes: 0, hangs: 0, overMemory: 0, slowest: undefined, hungriest: undefined, byKind: new Map() };
   const started = performance.now();
-  let next = 0;
+  let next = first;
   const retried = new Set();
   const retry = [];
   let lastReport = started;
@@ -67,21 +69,25 @@ async function campaign() {
     writeFileSync(join(options.out, `${name}.json`), JSON.stringify({ what, seed, ...input, text: undefined, detail }, null, 2));
     console.log(`fuzz: ${what} on input ${input.index} (${input.kind}, ${input.file}): ${String(detail).split("\n")[0]}`);
   };
-  const nextIndex = () => (retry.length > 0 ? retry.shift() : next < total ? next++ : undefined);
+  const nextIndex = () => (retry.length > 0 ? retry.shift() : next < first + total ? next++ : undefined);
 
   const runWorker = () =>
     new Promise((resolve) => {
       let current;
       let timer;
       let dead = false;
-      const worker = new Worker(new URL("./fuzz-worker.mjs", import.meta.url), {
-        workerData: { lib, seed },
-        resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 32 },
+      let stderr = "";
+      const worker = fork(fileURLToPath(new URL("./fuzz-worker.mjs", import.meta.url)), [lib, String(seed)], {
+        execArgv: [`--max-old-space-size=${HEAP_LIMIT_MB}`, "--max-semi-space-size=16"],
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
+      worker.stderr.on("data", (chunk) => {
+        stderr = (stderr + chunk).slice(-4000);
       });
       const feed = () => {
         current = nextIndex();
-        if (current === undefined) worker.terminate();
-        else worker.postMessage({ index: current });
+        if (current === undefined) worker.disconnect();
+        else worker.send({ index: current });
       };
       /** The worker is gone with `current` unfinished: a hang (after a retry), too much memory, or a crash. */
       const lost = (what, detail) => {
@@ -89,6 +95,7 @@ async function campaign() {
         dead = true;
         clearTimeout(timer);
         worker.removeAllListeners();
+        worker.kill("SIGKILL");
         const index = current;
         if (index !== undefined) {
           if (what === "hang" && !retried.has(index)) {
@@ -106,7 +113,7 @@ async function campaign() {
             record(makeInput(seed, index), what, detail);
           }
         }
-        worker.terminate().finally(() => resolve(runWorker()));
+        resolve(runWorker());
       };
       worker.on("message", (message) => {
         if (dead) return;
@@ -116,6 +123,11 @@ async function campaign() {
         else if (message.type === "done") {
           clearTimeout(timer);
           account(stats, message);
+          if (message.rssBytes > HEAP_LIMIT_MB * 1024 * 1024) {
+            stats.overMemory++;
+            kindStats(stats, message.kind).overMemory++;
+            record(makeInput(seed, message.index), "memory", `resident memory grew by ${mb(message.rssBytes)}`);
+          }
           if (message.error) {
             stats.crashes++;
             record(makeInput(seed, message.index), "crash", message.error);
@@ -127,13 +139,12 @@ async function campaign() {
           feed();
         }
       });
-      worker.on("error", (error) => {
-        const overMemory = error?.code === "ERR_WORKER_OUT_OF_MEMORY";
-        lost(overMemory ? "memory" : "crash", overMemory ? `over the ${HEAP_LIMIT_MB} MB heap limit` : String(error?.stack ?? error));
-      });
-      worker.on("exit", () => {
-        if (current !== undefined) lost("crash", "the worker exited");
-        else resolve();
+      worker.on("error", (error) => lost("crash", String(error?.stack ?? error)));
+      worker.on("exit", (code, signal) => {
+        if (current === undefined) return resolve();
+        // V8 ends the process when a heap or one of its allocators runs out
+        const overMemory = /out of memory|Allocation failed/i.test(stderr);
+        lost(overMemory ? "memory" : "crash", overMemory ? `out of memory (heap limit ${HEAP_LIMIT_MB} MB): ${stderr.match(/[^\n]*(out of memory|Allocation failed)[^\n]*/i)?.[0]}` : `the process exited (${signal ?? code}): ${stderr.slice(-500)}`);
       });
     });
 
@@ -142,16 +153,18 @@ async function campaign() {
   const cli = await cliSample;
   const seconds = (performance.now() - started) / 1000;
 
-  console.log(`\nfuzz: seed ${seed}, ${options.workers} worker(s), ${seconds.toFixed(0)} s, ${rate(stats.done, started)} inputs/s`);
+  console.log(`\nfuzz: seed ${seed}, ${options.workers} process(es), ${seconds.toFixed(0)} s, ${rate(stats.done, started)} inputs/s`);
   console.log(
-    `| kind | inputs | crashes | hangs | over ${HEAP_LIMIT_MB} MB | worst time | worst heap |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| kind | inputs | crashes | hangs | over ${HEAP_LIMIT_MB} MB | worst time | worst heap growth | worst RSS growth |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   );
   for (const [kind, k] of [...stats.byKind].sort((a, b) => b[1].count - a[1].count))
-    console.log(`| ${kind} | ${k.count} | ${k.crashes} | ${k.hangs} | ${k.overMemory} | ${k.worstMs.toFixed(0)} ms | ${mb(k.worstHeap)} |`);
+    console.log(`| ${kind} | ${k.count} | ${k.crashes} | ${k.hangs} | ${k.overMemory} | ${k.worstMs.toFixed(0)} ms | ${mb(k.worstHeap)} | ${mb(k.worstRss)} |`);
   if (stats.slowest)
     console.log(`slowest input: ${stats.slowest.ms.toFixed(0)} ms, input ${stats.slowest.index} (${stats.slowest.kind}, ${stats.slowest.length} characters)`);
   if (stats.hungriest)
     console.log(`most heap: ${mb(stats.hungriest.heapBytes)}, input ${stats.hungriest.index} (${stats.hungriest.kind}, ${stats.hungriest.length} characters)`);
+  if (stats.largest)
+    console.log(`most resident memory: ${mb(stats.largest.rssBytes)} more, input ${stats.largest.index} (${stats.largest.kind}, ${stats.largest.length} characters)`);
   console.log(`CLI: ${cli.runs} runs, ${cli.failures} failures, slowest ${cli.worstMs.toFixed(0)} ms (input ${cli.worstIndex})`);
   if (stats.crashes + stats.hangs + stats.overMemory + cli.failures > 0) console.log(`inputs written to ${options.out}`);
   console.log(`fuzz: ${stats.done} inputs, ${stats.crashes + cli.failures} crashes, ${stats.hangs} hangs, ${stats.overMemory} over ${HEAP_LIMIT_MB} MB`);
@@ -161,19 +174,21 @@ async function campaign() {
 function kindStats(stats, kind) {
   let k = stats.byKind.get(kind);
   if (!k) {
-    k = { count: 0, crashes: 0, hangs: 0, overMemory: 0, worstMs: 0, worstHeap: 0 };
+    k = { count: 0, crashes: 0, hangs: 0, overMemory: 0, worstMs: 0, worstHeap: 0, worstRss: 0 };
     stats.byKind.set(kind, k);
   }
   return k;
 }
 
-function account(stats, { index, kind, ms, heapBytes, length, error }) {
+function account(stats, { index, kind, ms, heapBytes, rssBytes, length, error }) {
   stats.done++;
   const k = kindStats(stats, kind);
   k.count++;
   if (error) k.crashes++;
   k.worstMs = Math.max(k.worstMs, ms);
   k.worstHeap = Math.max(k.worstHeap, heapBytes);
+  k.worstRss = Math.max(k.worstRss, rssBytes);
+  if (!stats.largest || rssBytes > stats.largest.rssBytes) stats.largest = { index, kind, rssBytes, length };
   if (!stats.slowest || ms > stats.slowest.ms) stats.slowest = { index, kind, ms, length };
   if (!stats.hungriest || heapBytes > stats.hungriest.heapBytes) stats.hungriest = { index, kind, heapBytes, length };
 }
@@ -198,7 +213,7 @@ async function runCliSample(stats) {
   if (cliRuns === 0) return result;
   const dir = mkdtempSync(join(tmpdir(), "shipshape-fuzz-cli-"));
   const step = Math.max(1, Math.floor(total / cliRuns));
-  for (let index = 0; index < total && result.runs < cliRuns; index += step) {
+  for (let index = first; index < first + total && result.runs < cliRuns; index += step) {
     const input = makeInput(seed, index);
     const file = join(dir, input.file);
     writeFileSync(file, input.text);
