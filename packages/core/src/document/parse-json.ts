@@ -20,6 +20,7 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+
 /**
  * A map entry whose key node is made only when asked for: most keys are only ever compared as
  * strings, and a node per key was a third of the reader's allocations.
@@ -65,8 +66,8 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
   const { maxDepth, maxNodes } = limits;
   const duplicates = problems ? new DuplicateKeys(text, problems) : undefined;
   const open: (MapNode | SeqNode)[] = [];
-  // The children of the open containers, innermost last, and where each container's begin: a
-  // container gets an array of exactly its children when it closes (an array grown by push holds
+  // The children of the open containers, innermost last, and where each container's children
+  // begin: a container gets an array of exactly its children when it closes (an array grown by push holds
   // room for 16 or more, which was the larger part of a small map's memory).
   const pending: (JsonEntry | Node)[] = [];
   const marks: number[] = [];
