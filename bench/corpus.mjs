@@ -129,3 +129,137 @@ function withoutMissionMistakes(task) {
     container.environment = container.environment.filter((variable) => variable.name !== "DB_PASSWORD");
   return task;
 }
+
+// ---- Terraform plans (bench/plan.mjs, the fuzz campaign) ---------------------------------------
+
+/**
+ * A `terraform show -json` plan with `count` task definitions (container_definitions as the JSON
+ * string Terraform writes), each with its service and repository, the services' task_definition
+ * unknown until apply and linked through the configuration's references, as a plan that creates
+ * both has them. One resource in ten sits in a child module.
+ */
+export function terraformPlan(count, random) {
+  const root = { resources: [], child_modules: [] };
+  const modules = new Map();
+  const changes = [];
+  const configuration = { resources: [], module_calls: {} };
+  const managed = (moduleName, type, name, values, afterUnknown, expressions) => {
+    const prefix = moduleName ? `module.${moduleName}.` : "";
+    const address = `${prefix}${type}.${name}`;
+    const resource = {
+      address,
+      mode: "managed",
+      type,
+      name,
+      provider_name: "registry.terraform.io/hashicorp/aws",
+      schema_version: 0,
+      values,
+      sensitive_values: {},
+    };
+    if (moduleName) {
+      if (!modules.has(moduleName)) {
+        const child = { resources: [], address: `module.${moduleName}` };
+        modules.set(moduleName, child);
+        root.child_modules.push(child);
+        configuration.module_calls[moduleName] = { source: `./modules/${moduleName}`, module: { resources: [] } };
+      }
+      modules.get(moduleName).resources.push(resource);
+      configuration.module_calls[moduleName].module.resources.push({
+        address: `${type}.${name}`,
+        mode: "managed",
+        type,
+        name,
+        expressions,
+      });
+    } else {
+      root.resources.push(resource);
+      configuration.resources.push({ address, mode: "managed", type, name, expressions });
+    }
+    changes.push({
+      address,
+      mode: "managed",
+      type,
+      name,
+      change: { actions: ["create"], before: null, after: values, after_unknown: afterUnknown },
+    });
+  };
+  for (let i = 0; i < count; i++) {
+    const task = taskDefinition(i, random);
+    const svc = service(i, random);
+    const moduleName = i % 10 === 9 ? `group_${Math.floor(i / 100)}` : undefined;
+    const name = `svc_${i}`;
+    managed(
+      moduleName,
+      "aws_ecs_task_definition",
+      name,
+      {
+        family: task.family,
+        container_definitions: JSON.stringify(task.containerDefinitions),
+        cpu: task.cpu,
+        memory: task.memory,
+        network_mode: task.networkMode,
+        requires_compatibilities: task.requiresCompatibilities,
+        execution_role_arn: task.executionRoleArn,
+        task_role_arn: task.taskRoleArn,
+        ipc_mode: null,
+        pid_mode: null,
+        placement_constraints: [],
+        volume: [],
+        tags: { Service: task.family },
+      },
+      { arn: true, id: true, revision: true, tags_all: true },
+      { family: { constant_value: task.family } },
+    );
+    const network = svc.networkConfiguration?.awsvpcConfiguration;
+    managed(
+      moduleName,
+      "aws_ecs_service",
+      name,
+      {
+        name: svc.serviceName,
+        desired_count: svc.desiredCount,
+        launch_type: svc.launchType,
+        deployment_minimum_healthy_percent: svc.deploymentConfiguration.minimumHealthyPercent,
+        deployment_maximum_percent: svc.deploymentConfiguration.maximumPercent,
+        deployment_circuit_breaker: [{ enable: true, rollback: true }],
+        network_configuration: network
+          ? [{ subnets: network.subnets, security_groups: [], assign_public_ip: false }]
+          : [],
+        load_balancer: [],
+      },
+      { id: true, task_definition: true, cluster: true },
+      { task_definition: { references: [`aws_ecs_task_definition.${name}.arn`, `aws_ecs_task_definition.${name}`] } },
+    );
+    managed(
+      moduleName,
+      "aws_ecr_repository",
+      name,
+      {
+        name: `service-${i}`,
+        image_tag_mutability: random() < 0.5 ? "MUTABLE" : "IMMUTABLE",
+        image_scanning_configuration: [{ scan_on_push: random() < 0.8 }],
+        encryption_configuration: [],
+      },
+      { arn: true, registry_id: true, repository_url: true },
+      { name: { constant_value: `service-${i}` } },
+    );
+  }
+  const plan = {
+    format_version: "1.2",
+    terraform_version: "1.9.8",
+    planned_values: { root_module: root },
+    resource_changes: changes,
+    configuration: {
+      provider_config: { aws: { name: "aws", full_name: "registry.terraform.io/hashicorp/aws" } },
+      root_module: configuration,
+    },
+  };
+  for (const change of plan.resource_changes) change.change.after = { ...change.change.after };
+  return plan;
+}
+
+/** A plan of about `megabytes` MB of JSON, as `terraform show -json` writes it (one line). */
+export function terraformPlanOfSize(megabytes, seed = 1) {
+  const perTask = JSON.stringify(terraformPlan(20, seeded(seed))).length / 20;
+  return JSON.stringify(terraformPlan(Math.max(1, Math.round((megabytes * 1e6) / perTask)), seeded(seed)));
+}

@@ -6,7 +6,7 @@ export { defineRule, formatMessage, RULE_DOCS_BASE } from "./rules/define.js";
 export type { MessageData, PeerIds, Rule, RuleChecks, RuleContext, RuleDefinition, Severity } from "./rules/define.js";
 export { allRules, findRule } from "./rules/index.js";
 export { lint, type RuleSeverities } from "./engine/lint.js";
-export { atLeast, compareFindings, PARSE_ERROR, type Finding } from "./engine/finding.js";
+export { atLeast, compareFindings, DUPLICATE_KEY, PARSE_ERROR, type Finding } from "./engine/finding.js";
 export { lintLoaded, lintSources, type LintOptions, type LintReport, type SourceText } from "./engine/run.js";
 export * from "./config/index.js";
 export * from "./deploy/index.js";

@@ -1,5 +1,7 @@
 export * from "./node.js";
 export * from "./position.js";
+export * from "./limits.js";
+export { printableExcerpt, printableMessage } from "./printable.js";
 export { parseJson, SyntaxProblem } from "./parse-json.js";
 export { parseYaml, parseYamlDocuments } from "./parse-yaml.js";
 export type { ReaderLimits, ReaderProblem } from "./limits.js";

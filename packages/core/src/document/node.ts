@@ -16,7 +16,11 @@ export function entry(map: MapNode, key: string): Node | undefined {
   return undefined;
 }
 
-/** The plain JavaScript value of a node; tagged nodes (intrinsics) become `{ [tag]: value }`. */
+/**
+ * The plain JavaScript value of a node, as JSON.parse gives it (a `__proto__` key is an own
+ * property); tagged nodes (intrinsics) become `{ [tag]: value }`. Recursive: trees are as deep as
+ * the readers' maxDepth at most.
+ */
 export function toPlain(node: Node): unknown {
   switch (node.kind) {
     case "scalar":
@@ -25,7 +29,9 @@ export function toPlain(node: Node): unknown {
       return node.items.map(toPlain);
     case "map": {
       const out: Record<string, unknown> = {};
-      for (const { key, value } of node.entries) out[key] = toPlain(value);
+      for (const { key, value } of node.entries)
+        if (key === "__proto__") Object.defineProperty(out, key, { value: toPlain(value), enumerable: true, writable: true, configurable: true });
+        else out[key] = toPlain(value);
       return out;
     }
     case "tagged":

@@ -1,4 +1,7 @@
+import { DEFAULT_READER_LIMITS, type ReaderLimits, type ReaderProblem } from "./limits.js";
 import type { MapEntry, MapNode, Node, ScalarNode, SeqNode } from "./node.js";
+import { LineIndex } from "./position.js";
+import { printableExcerpt } from "./printable.js";
 
 export class SyntaxProblem extends Error {
   constructor(
@@ -10,155 +13,328 @@ export class SyntaxProblem extends Error {
 }
 
 const QUOTE = 34;
-const literals = [
-  ["true", true],
-  ["false", false],
-  ["null", null],
-] as const;
 const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/**
+ * A map entry whose key node is made only when asked for: most keys are only ever compared as
+ * strings, and a node per key was a third of the reader's allocations.
+ */
+class JsonEntry implements MapEntry {
+  private node: ScalarNode | undefined;
+
+  constructor(
+    readonly key: string,
+    public value: Node,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+  ) {}
+
+  get keyNode(): ScalarNode {
+    this.node ??= { kind: "scalar", value: this.key, start: this.keyStart, end: this.keyEnd, parent: this.value.parent, key: this.key };
+    return this.node;
+  }
+
+  set keyNode(node: ScalarNode) {
+    this.node = node;
+  }
+}
+
+/** What an open container holds until it closes and gets its children; never changed. */
+const NO_CHILDREN: never[] = [];
+
+/** Up to this many entries, a map is searched for a repeated key; beyond, its keys are indexed. */
+const SCANNED_KEYS = 8;
 
 /**
  * A JSON parser that keeps every node's offsets. JSON files are most of what the linter reads,
  * and this is several times faster than going through a YAML parser for them.
+ *
+ * It loops over an explicit stack of open containers, so nesting costs no call stack, and holds
+ * to `limits`: a longer text, deeper nesting or more values end in a SyntaxProblem naming the
+ * limit. A key given twice in one object is pushed to `problems` (when given); the tree keeps
+ * both entries, and lookups find the last, as JSON.parse does.
  */
-export function parseJson(text: string): Node {
+export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LIMITS, problems?: ReaderProblem[]): Node {
+  if (text.length > limits.maxLength)
+    throw new SyntaxProblem(`the text is longer than the reader's limit of ${limits.maxLength} characters`, limits.maxLength);
+  const { maxDepth, maxNodes } = limits;
+  const duplicates = problems ? new DuplicateKeys(text, problems) : undefined;
+  const open: (MapNode | SeqNode)[] = [];
+  // The children of the open containers, innermost last, and where each container's children
+  // begin: a container gets an array of exactly its children when it closes (an array grown by push holds
+  // room for 16 or more, which was the larger part of a small map's memory).
+  const pending: (JsonEntry | Node)[] = [];
+  const marks: number[] = [];
+  let mark = 0;
+  let parent: MapNode | SeqNode | undefined;
+  let key: string | number | undefined;
+  let keyStart = 0;
+  let keyEnd = 0;
+  let root: Node | undefined;
+  let nodes = 0;
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
-  const fail = (message: string, offset = at): never => {
-    throw new SyntaxProblem(message, Math.min(offset, text.length));
-  };
-
-  const skipSpace = () => {
-    for (;;) {
-      const c = text.charCodeAt(at);
-      if (c === 32 || c === 10 || c === 13 || c === 9) at++;
-      else return;
-    }
-  };
-
-  const describe = (offset: number) =>
-    offset >= text.length ? "end of file" : JSON.stringify(text[offset]);
-
-  const readString = (): ScalarNode => {
-    const start = at;
-    at++;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(at);
-      if (Number.isNaN(c)) fail("unterminated string", start);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        escaped = true;
-        at += 2;
-        continue;
-      }
-      if (c < 32) fail("control character in a string: escape it (\\n, \\t)");
-      at++;
-    }
-    at++;
-    let value: string;
-    if (!escaped) value = text.slice(start + 1, at - 1);
-    else {
-      try {
-        value = JSON.parse(text.slice(start, at)) as string;
-      } catch {
-        return fail("invalid escape sequence in a string", start);
-      }
-    }
-    return { kind: "scalar", value, start, end: at, parent: undefined, key: undefined };
-  };
-
-  const readLiteral = (): ScalarNode => {
-    const start = at;
-    for (const [word, value] of literals) {
-      if (text.startsWith(word, at)) {
-        at += word.length;
-        return { kind: "scalar", value, start, end: at, parent: undefined, key: undefined };
-      }
-    }
-    const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    match.lastIndex = at;
-    const found = match.exec(text);
-    if (!found) return fail(`unexpected ${describe(at)}: expected a value`);
-    at += found[0].length;
-    return { kind: "scalar", value: Number(found[0]), start, end: at, parent: undefined, key: undefined };
-  };
-
-  const readValue = (depth: number): Node => {
-    if (depth > 512) fail("nesting deeper than 512 levels");
-    skipSpace();
+  for (;;) {
+    at = skipSpace(text, at);
+    if (++nodes > maxNodes) throw new SyntaxProblem(`more than ${maxNodes} values, the reader's limit`, at);
     const c = text.charCodeAt(at);
-    if (c === 123) return readObject(depth);
-    if (c === 91) return readArray(depth);
-    if (c === QUOTE) return readString();
-    return readLiteral();
-  };
+    let node: Node;
+    if (c === QUOTE) node = readString(text, at, parent, key);
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (open.length >= maxDepth) throw new SyntaxProblem(`nesting deeper than ${maxDepth} levels`, at);
+      node =
+        c === OPEN_BRACE
+          ? { kind: "map", entries: NO_CHILDREN, start: at, end: at, parent, key }
+          : { kind: "seq", items: NO_CHILDREN, start: at, end: at, parent, key };
+    } else node = readLiteral(text, at, parent, key);
 
-  const readObject = (depth: number): MapNode => {
-    const node: MapNode = { kind: "map", entries: [], start: at, end: at, parent: undefined, key: undefined };
-    at++;
-    skipSpace();
-    if (text.charCodeAt(at) === 125) {
-      node.end = ++at;
-      return node;
-    }
-    for (;;) {
-      skipSpace();
-      if (text.charCodeAt(at) !== QUOTE) fail(`unexpected ${describe(at)}: expected a quoted property name`);
-      const keyNode = readString();
-      skipSpace();
-      if (text.charCodeAt(at) !== 58) fail(`unexpected ${describe(at)}: expected ":" after the property name`);
-      at++;
-      const value = readValue(depth + 1);
-      const key = keyNode.value as string;
-      keyNode.parent = node;
-      keyNode.key = key;
-      value.parent = node;
-      value.key = key;
-      node.entries.push({ key, keyNode, value } satisfies MapEntry);
-      skipSpace();
-      const next = text.charCodeAt(at);
-      if (next === 44) {
-        at++;
+    if (parent === undefined) root = node;
+    else pending.push(parent.kind === "map" ? new JsonEntry(key as string, node, keyStart, keyEnd) : node);
+    at = node.end;
+
+    if (node.kind === "map" || node.kind === "seq") {
+      at = skipSpace(text, at + 1);
+      if (text.charCodeAt(at) === (node.kind === "map" ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        node.end = ++at;
+        if (node.kind === "map") node.entries = [];
+        else node.items = [];
+      } else {
+        open.push(node);
+        marks.push(mark);
+        mark = pending.length;
+        parent = node;
+        if (node.kind === "seq") key = 0;
+        else {
+          keyStart = at;
+          keyEnd = keyAt(text, at);
+          key = stringValue(text, keyStart, keyEnd);
+          keyEnd = Math.abs(keyEnd);
+          duplicates?.check(node, pending, mark, key, keyStart, keyEnd);
+          at = colonAfter(text, keyEnd);
+        }
         continue;
       }
-      if (next === 125) {
-        node.end = ++at;
-        return node;
-      }
-      fail(`unexpected ${describe(at)}: expected "," or "}"`);
     }
-  };
 
-  const readArray = (depth: number): SeqNode => {
-    const node: SeqNode = { kind: "seq", items: [], start: at, end: at, parent: undefined, key: undefined };
-    at++;
-    skipSpace();
-    if (text.charCodeAt(at) === 93) {
-      node.end = ++at;
-      return node;
-    }
+    // After a value: a separator before the next, or the ends of the containers it closes.
     for (;;) {
-      const item = readValue(depth + 1);
-      item.parent = node;
-      item.key = node.items.length;
-      node.items.push(item);
-      skipSpace();
+      at = skipSpace(text, at);
+      if (parent === undefined) {
+        if (at < text.length) throw unexpected(text, at, " after the end of the JSON value");
+        return root!;
+      }
       const next = text.charCodeAt(at);
-      if (next === 44) {
+      const isMap = parent.kind === "map";
+      if (next === COMMA) {
         at++;
-        continue;
+        if (parent.kind === "map") {
+          keyStart = skipSpace(text, at);
+          keyEnd = keyAt(text, keyStart);
+          key = stringValue(text, keyStart, keyEnd);
+          keyEnd = Math.abs(keyEnd);
+          duplicates?.check(parent, pending, mark, key, keyStart, keyEnd);
+          at = colonAfter(text, keyEnd);
+        } else key = pending.length - mark;
+        break;
       }
-      if (next === 93) {
-        node.end = ++at;
-        return node;
-      }
-      fail(`unexpected ${describe(at)}: expected "," or "]"`);
+      if (next !== (isMap ? CLOSE_BRACE : CLOSE_BRACKET)) throw unexpected(text, at, `: expected "," or "${isMap ? "}" : "]"}"`);
+      parent.end = ++at;
+      if (parent.kind === "map") parent.entries = pending.slice(mark) as JsonEntry[];
+      else parent.items = pending.slice(mark) as Node[];
+      pending.length = mark;
+      mark = marks.pop()!;
+      duplicates?.closed(parent);
+      open.pop();
+      parent = open[open.length - 1];
     }
-  };
+  }
+}
 
-  const root = readValue(0);
-  skipSpace();
-  if (at < text.length) fail(`unexpected ${describe(at)} after the end of the JSON value`);
-  return root;
+function skipSpace(text: string, at: number): number {
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || c === 10 || c === 13 || c === 9) at++;
+    else return at;
+  }
+}
+
+/** The character at `offset` for a message: escaped, never raw text from the file. */
+function describe(text: string, offset: number): string {
+  return offset >= text.length ? "end of file" : `"${printableExcerpt(text[offset]!, 1)}"`;
+}
+
+/** "unexpected X" and what was expected (`rest` brings its own separator). */
+function unexpected(text: string, offset: number, rest: string): SyntaxProblem {
+  return new SyntaxProblem(`unexpected ${describe(text, offset)}${rest}`, offset);
+}
+
+/**
+ * The offset just past the string that opens at `start`, negated when the string holds an escape
+ * (so its value needs decoding).
+ */
+function stringEnd(text: string, start: number): number {
+  let at = start + 1;
+  let escaped = false;
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c === QUOTE) return escaped ? -(at + 1) : at + 1;
+    if (c === BACKSLASH) {
+      escaped = true;
+      at += 2;
+    } else if (c >= 32) at++;
+    else if (at >= text.length) throw new SyntaxProblem("unterminated string", start);
+    else throw new SyntaxProblem("control character in a string: escape it (\\n, \\t)", at);
+  }
+}
+
+/** Strings up to this long are looked up in `shared` before a new one is made. */
+const SHARED_LENGTH = 24;
+/** Recent short strings by a hash of their length and a few characters. */
+const shared: string[] = new Array(1024).fill("");
+
+/**
+ * `text.slice(from, to)`, as the string already made for the same characters when there is one:
+ * keys and short values repeat (name, image, "tcp", "awsvpc"), and each copy cost memory for as
+ * long as the tree lived. A hit compares characters and allocates nothing.
+ */
+function sharedSlice(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 0) return "";
+  const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt((from + to) >> 1)) & 1023;
+  const candidate = shared[slot]!;
+  if (candidate.length === length && text.startsWith(candidate, from)) return candidate;
+  const made = text.slice(from, to);
+  shared[slot] = made;
+  return made;
+}
+
+/** The value of the string from `start` to `end` (negated when it holds an escape), as stringEnd gives it. */
+function stringValue(text: string, start: number, end: number): string {
+  if (end > 0) return end - start - 2 <= SHARED_LENGTH ? sharedSlice(text, start + 1, end - 1) : text.slice(start + 1, end - 1);
+  try {
+    return JSON.parse(text.slice(start, -end)) as string;
+  } catch {
+    throw new SyntaxProblem("invalid escape sequence in a string", start);
+  }
+}
+
+function readString(text: string, start: number, parent: MapNode | SeqNode | undefined, key: string | number | undefined): ScalarNode {
+  const end = stringEnd(text, start);
+  return { kind: "scalar", value: stringValue(text, start, end), start, end: Math.abs(end), parent, key };
+}
+
+/** Where the property name that should open at `at` ends, as stringEnd gives it. */
+function keyAt(text: string, at: number): number {
+  if (text.charCodeAt(at) !== QUOTE) throw unexpected(text, at, ": expected a quoted property name");
+  return stringEnd(text, at);
+}
+
+/** The offset after the `:` that follows a property name. */
+function colonAfter(text: string, at: number): number {
+  at = skipSpace(text, at);
+  if (text.charCodeAt(at) !== COLON) throw unexpected(text, at, ': expected ":" after the property name');
+  return at + 1;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** true, false, null or a number, by JSON's grammar. */
+function readLiteral(text: string, start: number, parent: MapNode | SeqNode | undefined, key: string | number | undefined): ScalarNode {
+  const first = text.charCodeAt(start);
+  if (first === 116 && text.startsWith("true", start)) return { kind: "scalar", value: true, start, end: start + 4, parent, key };
+  if (first === 102 && text.startsWith("false", start)) return { kind: "scalar", value: false, start, end: start + 5, parent, key };
+  if (first === 110 && text.startsWith("null", start)) return { kind: "scalar", value: null, start, end: start + 4, parent, key };
+  let at = first === 45 ? start + 1 : start;
+  let c = text.charCodeAt(at);
+  let integer = 0;
+  if (c === 48) c = text.charCodeAt(++at);
+  else if (c >= 49 && c <= 57)
+    do {
+      integer = integer * 10 + c - 48;
+      c = text.charCodeAt(++at);
+    } while (isDigit(c));
+  else throw unexpected(text, start, ": expected a value");
+  let plainInteger = at - start <= 15;
+  if (c === 46 && isDigit(text.charCodeAt(at + 1))) {
+    plainInteger = false;
+    at += 2;
+    while (isDigit(text.charCodeAt(at))) at++;
+    c = text.charCodeAt(at);
+  }
+  if (c === 101 || c === 69) {
+    let exponent = at + 1;
+    const sign = text.charCodeAt(exponent);
+    if (sign === 43 || sign === 45) exponent++;
+    if (isDigit(text.charCodeAt(exponent))) {
+      plainInteger = false;
+      at = exponent + 1;
+      while (isDigit(text.charCodeAt(at))) at++;
+    }
+  }
+  const value = plainInteger ? (first === 45 ? -integer : integer) : Number(text.slice(start, at));
+  return { kind: "scalar", value, start, end: at, parent, key };
+}
+
+/** Finds keys given twice in one object, and reports each repeat as a ReaderProblem. */
+class DuplicateKeys {
+  /** First offset of each key, for the maps still open that have more than SCANNED_KEYS entries. */
+  private readonly indexes = new Map<MapNode, Map<string, number>>();
+  /** How often each repeated key has been seen so far, per map. */
+  private readonly repeats = new Map<MapNode, Map<string, number>>();
+  private lines: LineIndex | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly problems: ReaderProblem[],
+  ) {}
+
+  /** Called with each key as it is read, before its entry joins the map. */
+  /** `pending` from `mark` on holds the entries of `map` read so far. */
+  check(map: MapNode, pending: readonly unknown[], mark: number, key: string, start: number, end: number): void {
+    const first = this.firstOffset(map, pending as readonly JsonEntry[], mark, key, start);
+    if (first === undefined) return;
+    let counts = this.repeats.get(map);
+    if (!counts) {
+      counts = new Map();
+      this.repeats.set(map, counts);
+    }
+    const count = (counts.get(key) ?? 1) + 1;
+    counts.set(key, count);
+    this.lines ??= new LineIndex(this.text);
+    const times = count === 2 ? "twice" : `${count} times`;
+    this.problems.push({
+      kind: "duplicate-key",
+      message: `key "${printableExcerpt(key)}" appears ${times} in this object (first at line ${this.lines.position(first).line}); CloudFormation and ECS reject duplicate keys`,
+      offset: start,
+      end,
+    });
+  }
+
+  closed(map: MapNode | SeqNode): void {
+    if (map.kind !== "map") return;
+    this.indexes.delete(map);
+    this.repeats.delete(map);
+  }
+
+  private firstOffset(map: MapNode, entries: readonly JsonEntry[], mark: number, key: string, offset: number): number | undefined {
+    if (entries.length - mark <= SCANNED_KEYS) {
+      for (let i = mark; i < entries.length; i++) if (entries[i]!.key === key) return entries[i]!.keyStart;
+      return undefined;
+    }
+    let index = this.indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (let i = mark; i < entries.length; i++) if (!index.has(entries[i]!.key)) index.set(entries[i]!.key, entries[i]!.keyStart);
+      this.indexes.set(map, index);
+    }
+    const first = index.get(key);
+    if (first === undefined) index.set(key, offset);
+    return first;
+  }
 }

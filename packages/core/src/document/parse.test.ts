@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { pathOf, toPlain, type MapNode, type Node } from "./node.js";
+import { DEFAULT_READER_LIMITS, type ReaderProblem } from "./limits.js";
+import { entry, pathOf, toPlain, type MapNode, type Node } from "./node.js";
 import { parseJson, SyntaxProblem } from "./parse-json.js";
 import { parseYaml } from "./parse-yaml.js";
 import { LineIndex } from "./position.js";
@@ -42,6 +44,132 @@ describe("parseJson", () => {
       expect((error as SyntaxProblem).message).toContain(message);
       expect((error as SyntaxProblem).offset).toBe(offset);
     }
+  });
+});
+
+const problemOf = (read: () => unknown): SyntaxProblem => {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof SyntaxProblem) return error;
+    throw error;
+  }
+  throw new Error("no SyntaxProblem");
+};
+
+describe("parseJson on any JSON", () => {
+  it("reads what JSON.parse reads, to the same value", () => {
+    fc.assert(
+      fc.property(fc.json(), fc.boolean(), (text, pretty) => {
+        const source = pretty ? JSON.stringify(JSON.parse(text), null, 2) : text;
+        expect(toPlain(parseJson(source))).toEqual(JSON.parse(source));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads a __proto__ key as an own property, as JSON.parse does", () => {
+    const text = '{"__proto__": {"polluted": true}, "a": 1}';
+    expect(toPlain(parseJson(text))).toStrictEqual(JSON.parse(text));
+  });
+
+  it("refuses what JSON.parse refuses", () => {
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.constantFrom("", "{", "}", "[", "]", ",", ":", '"', "-", "0", ".", "e", "\\", "\u0001"), (text, at, insert) => {
+        const mutated = text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1);
+        let expected = true;
+        try {
+          JSON.parse(mutated);
+        } catch {
+          expected = false;
+        }
+        let read = true;
+        try {
+          parseJson(mutated);
+        } catch (error) {
+          expect(error).toBeInstanceOf(SyntaxProblem);
+          read = false;
+        }
+        expect(read).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("parseJson limits", () => {
+  it("reads nesting as deep as the limit and refuses one level more, with the offset of the bracket", () => {
+    const deep = (levels: number) => `${"[".repeat(levels)}1${"]".repeat(levels)}`;
+    expect(() => parseJson(deep(DEFAULT_READER_LIMITS.maxDepth))).not.toThrow();
+    const problem = problemOf(() => parseJson(deep(DEFAULT_READER_LIMITS.maxDepth + 1)));
+    expect(problem.message).toBe(`nesting deeper than ${DEFAULT_READER_LIMITS.maxDepth} levels`);
+    expect(problem.offset).toBe(DEFAULT_READER_LIMITS.maxDepth);
+  });
+
+  it("reads 200,000 levels of nesting without running out of stack", () => {
+    const text = `${'{"a":'.repeat(200_000)}1${"}".repeat(200_000)}`;
+    const limits = { ...DEFAULT_READER_LIMITS, maxDepth: 200_000 };
+    expect(toPlain(parseJson('{"a":{"a":[[]]}}', limits))).toEqual({ a: { a: [[]] } });
+    const root = parseJson(text, limits) as MapNode;
+    expect(root.kind).toBe("map");
+    expect(problemOf(() => parseJson(text)).message).toMatch(/^nesting deeper than 256 levels$/);
+  });
+
+  it("refuses more values than maxNodes, and text longer than maxLength", () => {
+    const limits = { maxLength: 100, maxDepth: 10, maxNodes: 4, maxAliasedNodes: 4 };
+    expect(toPlain(parseJson("[1, 2, 3]", limits))).toEqual([1, 2, 3]);
+    expect(problemOf(() => parseJson("[1, 2, 3, 4]", limits))).toMatchObject({ message: "more than 4 values, the reader's limit", offset: 10 });
+    expect(problemOf(() => parseJson(`[${" ".repeat(100)}]`, limits)).message).toMatch(/longer than the reader's limit of 100 characters/);
+  });
+
+  it("shows an unexpected character escaped, never raw", () => {
+    expect(problemOf(() => parseJson('{"a": \u0007}')).message).toBe('unexpected "\\u0007": expected a value');
+    expect(problemOf(() => parseJson("[\u00e9]")).message).toBe('unexpected "\\u00e9": expected a value');
+    expect(problemOf(() => parseJson("[1]\u001b[31m")).message).toBe('unexpected "\\u001b" after the end of the JSON value');
+  });
+});
+
+describe("parseJson duplicate keys", () => {
+  const read = (text: string) => {
+    const problems: ReaderProblem[] = [];
+    const root = parseJson(text, DEFAULT_READER_LIMITS, problems) as MapNode;
+    return { root, problems };
+  };
+
+  it("reports the second key with its offsets and the first one's line, and keeps the last value", () => {
+    const text = '{\n  "family": "web",\n  "image": "a",\n  "cpu": 256,\n  "image": "b"\n}';
+    const { root, problems } = read(text);
+    expect(problems).toEqual([
+      {
+        kind: "duplicate-key",
+        message: 'key "image" appears twice in this object (first at line 3); CloudFormation and ECS reject duplicate keys',
+        offset: text.lastIndexOf('"image"'),
+        end: text.lastIndexOf('"image"') + 7,
+      },
+    ]);
+    expect(toPlain(root)).toEqual({ family: "web", image: "b", cpu: 256 });
+    expect(entry(root, "image")).toMatchObject({ value: "b" });
+  });
+
+  it("counts a third repeat, and tells maps apart", () => {
+    const { problems } = read('{"a": 1, "b": {"a": 2}, "a": 3, "a": 4}');
+    expect(problems.map((p) => p.message.slice(0, 24))).toEqual(['key "a" appears twice in', 'key "a" appears 3 times ']);
+  });
+
+  it("finds repeats in large objects, each once", () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `"k${i}": ${i}`);
+    const text = `{${keys.join(", ")}, "k5": 0, "k999": 0, "k1000": 0}`;
+    const { problems } = read(text);
+    expect(problems.map((p) => p.offset)).toEqual([text.lastIndexOf('"k5"'), text.lastIndexOf('"k999"')]);
+  });
+
+  it("escapes the key it names", () => {
+    const { problems } = read('{"\\u0000x": 1, "\\u0000x": 2}');
+    expect(problems[0]!.message).toMatch(/^key "\\u0000x" appears twice/);
+  });
+
+  it("reports nothing without a problems list", () => {
+    expect(toPlain(parseJson('{"a": 1, "a": 2}'))).toEqual({ a: 2 });
   });
 });
 

@@ -22,6 +22,12 @@ export interface Finding {
 /** The pseudo-rule of a file that does not parse. */
 export const PARSE_ERROR = "parse-error";
 
+/**
+ * The pseudo-rule of a key given twice in one object: the file parses (the last value wins), but
+ * CloudFormation and ECS refuse it. Always on, like PARSE_ERROR.
+ */
+export const DUPLICATE_KEY = "duplicate-key";
+
 const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function atLeast(severity: Severity, threshold: Severity): boolean {

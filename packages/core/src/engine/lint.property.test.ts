@@ -113,6 +113,11 @@ const mutate = (text: string, at: number, insert: string, cut: number) => {
   return text.slice(0, position) + insert + text.slice(position + cut);
 };
 
+// A few thousand lints take seconds on a quiet machine and several times that on a loaded one; the
+// runs are fixed (their count is the test's value), so the time limit is generous rather than
+// vitest's 10 s. The wide search is the fuzz campaign's (`npm run fuzz`).
+const generousTimeout = 180_000;
+
 describe("the linter on random and mutated input", () => {
   it("never throws on task definitions and services, and every finding points inside the file", () => {
     fc.assert(
@@ -122,7 +127,7 @@ describe("the linter on random and mutated input", () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, generousTimeout);
 
   it("never throws on CloudFormation templates, YAML and JSON", () => {
     fc.assert(
@@ -132,7 +137,7 @@ describe("the linter on random and mutated input", () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, generousTimeout);
 
   it("never throws on mutated files: cut, spliced and truncated text", () => {
     fc.assert(
@@ -146,5 +151,5 @@ describe("the linter on random and mutated input", () => {
       ),
       { numRuns: 1500 },
     );
-  });
+  }, generousTimeout);
 });

@@ -5,7 +5,7 @@ import { pathOf, type Node } from "../document/node.js";
 import type { LoadedDocument, LoadResult } from "../loaders/load.js";
 import type { Resource, ResourceKind, Service, TargetGroup, TaskDefinition } from "../model/resources.js";
 import { formatMessage, type Rule, type RuleChecks, type RuleContext, type Severity } from "../rules/define.js";
-import { PARSE_ERROR, sortFindings, type Finding } from "./finding.js";
+import { DUPLICATE_KEY, PARSE_ERROR, sortFindings, type Finding } from "./finding.js";
 
 /** The rules to run and the severity each reports at; rules not in the map are off. */
 export type RuleSeverities = ReadonlyMap<string, Severity>;
@@ -32,7 +32,10 @@ export function lint(results: readonly LoadResult[], rules: readonly Rule[], sev
   linkServices(documents);
   const findings: Finding[] = results.flatMap((result) => (result.status === "invalid" ? [parseErrorFinding(result)] : []));
   const checks = checksByKind(rules, severities);
-  for (const document of documents) findings.push(...lintDocument(document, checks));
+  for (const document of documents) {
+    readerProblemFindings(document, findings);
+    lintDocument(document, checks, findings);
+  }
   return sortFindings(findings);
 }
 
@@ -58,8 +61,8 @@ function checksByKind(rules: readonly Rule[], severities: RuleSeverities): Map<R
   return checks;
 }
 
-function lintDocument(document: LoadedDocument, checks: ReadonlyMap<ResourceKind, ActiveCheck[]>): Finding[] {
-  const findings: Finding[] = [];
+/** Runs the checks over one document's resources, adding what they report to `findings`. */
+function lintDocument(document: LoadedDocument, checks: ReadonlyMap<ResourceKind, ActiveCheck[]>, findings: Finding[]): void {
   let lines: LineIndex | undefined;
   for (const resource of document.resources) {
     for (const { rule, severity, check } of checks.get(resource.kind)!) {
@@ -90,7 +93,28 @@ function lintDocument(document: LoadedDocument, checks: ReadonlyMap<ResourceKind
       });
     }
   }
-  return findings;
+}
+
+/** A finding for each problem the reader found in a file that parsed, such as a key given twice. */
+function readerProblemFindings(document: LoadedDocument, findings: Finding[]): void {
+  if (document.problems.length === 0) return;
+  const lines = new LineIndex(document.text);
+  for (const problem of document.problems) {
+    const start = lines.position(problem.offset);
+    const end = lines.position(Math.max(problem.offset, problem.end));
+    findings.push({
+      ruleId: DUPLICATE_KEY,
+      messageId: problem.kind,
+      severity: "error",
+      message: problem.message,
+      file: document.file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      path: "",
+    });
+  }
 }
 
 const includedLineIndexes = new WeakMap<IncludedFile, LineIndex>();

@@ -7,6 +7,7 @@ import {
   rawTaggedRule as tagged,
 } from "./test-support/fixtures.js";
 import { validateLifecyclePolicy } from "./validate.js";
+import { checkAcrossRules } from "./validate-across-rules.js";
 
 describe("validateLifecyclePolicy accepts, across rules", () => {
   it.each([
@@ -67,4 +68,19 @@ describe("validateLifecyclePolicy refuses, across rules", () => {
       ],
     ],
   ])("%s", (_name, rules, expected) => expectProblems({ rules: JSON.parse(JSON.stringify(rules)) }, expected));
+});
+
+describe("checkAcrossRules at scale", () => {
+  it("takes over 200,000 rules without spreading their priorities into a call", () => {
+    const rules = Array.from({ length: 200_001 }, (_, index) => ({
+      index,
+      rulePriority: index === 200_000 ? 1 : index + 1,
+      storageClass: "standard" as const,
+    }));
+    const problems: [string, string | undefined][] = [];
+    checkAcrossRules(rules, (_path, message, example) => problems.push([message, example]));
+    expect(problems).toEqual([
+      ["rulePriority 1 is also the priority of rules[0]; every rule needs its own priority", '"rulePriority": 200001'],
+    ]);
+  });
 });

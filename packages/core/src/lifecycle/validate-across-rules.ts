@@ -15,8 +15,10 @@ export interface RuleSummary {
  * storage class, no two rules with the same tag filter in a storage class.
  */
 export function checkAcrossRules(rules: RuleSummary[], report: Report): void {
-  const priorities = rules.flatMap((rule) => (rule.rulePriority === undefined ? [] : [rule.rulePriority]));
-  const nextFree = priorities.length > 0 ? Math.max(...priorities) + 1 : 1;
+  // a loop, not Math.max(...priorities): a spread of 200,000 arguments overflows the call stack
+  let highest = 0;
+  for (const rule of rules) if (rule.rulePriority !== undefined && rule.rulePriority > highest) highest = rule.rulePriority;
+  const nextFree = highest + 1;
 
   const firstWithPriority = new Map<number, RuleSummary>();
   for (const rule of rules) {

@@ -2,6 +2,7 @@ export {
   documentReaders,
   isLintableFileName,
   loadDocument,
+  NOT_TEXT_MESSAGE,
   parseSource,
   readParsed,
   type LoadedDocument,

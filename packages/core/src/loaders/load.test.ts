@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadDocument } from "./load.js";
+import { lintSources } from "../engine/run.js";
+import { loadDocument, NOT_TEXT_MESSAGE } from "./load.js";
 
 const kinds = (file: string, text: string) => {
   const result = loadDocument(file, text);
@@ -79,5 +81,51 @@ describe("loadDocument", () => {
     const result = loadDocument("s.yaml", text);
     const policy = result.status === "loaded" ? result.document.resources[1] : undefined;
     expect(policy?.kind === "lifecycle-policy" && policy.policy.start).toBe(text.indexOf("'{"));
+  });
+
+  it("keeps the keys given twice as reader problems, the last value read", () => {
+    const text = '{\n  "family": "web",\n  "cpu": "256",\n  "family": "api",\n  "containerDefinitions": []\n}';
+    const result = loadDocument("td.json", text);
+    if (result.status !== "loaded") throw new Error(result.status);
+    expect(result.document.resources.map((resource) => resource.name)).toEqual(["api"]);
+    expect(result.document.problems).toEqual([
+      expect.objectContaining({ kind: "duplicate-key", offset: text.lastIndexOf('"family"'), end: text.lastIndexOf('"family"') + 8 }),
+    ]);
+  });
+
+  it.each([
+    ["a NUL byte", "td.json", '{"family": "web\u0000"}', 15],
+    ["bytes that are not UTF-8", "td.yaml", "family: w\ufffdb\n", 9],
+  ])("reads a file with %s as no text, quoting nothing of it", (_name, file, text, offset) => {
+    expect(loadDocument(file, text)).toEqual({ status: "invalid", file, text, message: NOT_TEXT_MESSAGE, offset });
+  });
+});
+
+const printable = /^[\x20-\x7e]*$/;
+
+describe("messages about unreadable files", () => {
+  it("show only printable characters, whatever the bytes (random bytes read as UTF-8)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom("x.json", "x.yaml"), (bytes, file) => {
+        const text = Buffer.from(bytes).toString("utf8");
+        for (const finding of lintSources([{ file, text }]).findings) expect(finding.message).toMatch(printable);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("show only printable characters for text full of control and non-ASCII characters", () => {
+    const unit = fc.constantFrom("{", "}", "[", "]", '"', ":", ",", "-", "a", "1", " ", "\n", "\t", "\r", "\u001b", "\u0007", "\u00e9", "\u2028", "\ud83d", "&", "*", "!", "|", "#");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), fc.constantFrom("x.json", "x.yaml"), (text, file) => {
+        for (const finding of lintSources([{ file, text }]).findings) expect(finding.message).toMatch(printable);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("are cut to one short line", () => {
+    const result = loadDocument("x.json", `{"a": ${"\u0001".repeat(5000)}}`);
+    expect(result.status === "invalid" && result.message).toBe('unexpected "\\u0001": expected a value');
   });
 });

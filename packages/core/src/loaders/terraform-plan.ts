@@ -77,8 +77,8 @@ export const terraformPlan: DocumentReader = {
       };
       return readResource(resource.type, origin, withPolicy);
     });
-    const taskDefinitions = resources.filter(
-      (resource): resource is TaskDefinition => resource.kind === "task-definition",
+    const taskDefinitions = byConfigAddress(
+      resources.filter((resource): resource is TaskDefinition => resource.kind === "task-definition"),
     );
     for (const resource of resources)
       if (resource.kind === "service") {
@@ -196,18 +196,41 @@ function repositoriesWithPolicy(planned: PlannedResource[], references: Map<stri
   };
 }
 
+/** The plan's task definitions, each with its place in the plan, by address in the configuration. */
+interface TaskDefinitionIndex {
+  byAddress: Map<string, TaskDefinition[]>;
+  order: Map<TaskDefinition, number>;
+}
+
+function byConfigAddress(taskDefinitions: TaskDefinition[]): TaskDefinitionIndex {
+  const byAddress = new Map<string, TaskDefinition[]>();
+  const order = new Map<TaskDefinition, number>();
+  taskDefinitions.forEach((task, index) => {
+    order.set(task, index);
+    const address = configAddress(task.name);
+    const same = byAddress.get(address);
+    if (same) same.push(task);
+    else byAddress.set(address, [task]);
+  });
+  return { byAddress, order };
+}
+
 /**
  * Links a service to the task definition its task_definition argument references in the
  * configuration, when that task definition is in the plan: the one, or the instance with the
- * service's own index (`count` / `for_each` on both).
+ * service's own index (`count` / `for_each` on both). Looked up by address, so a plan of N
+ * services and N task definitions links in linear time.
  */
 function linkTaskDefinition(
   service: Service,
-  taskDefinitions: TaskDefinition[],
+  taskDefinitions: TaskDefinitionIndex,
   references: Map<string, string[]>,
 ): void {
   const targets = references.get(`${configAddress(service.name)} task_definition`) ?? [];
-  const candidates = taskDefinitions.filter((task) => targets.includes(configAddress(task.name)));
+  const candidates: TaskDefinition[] = [];
+  for (const address of targets) for (const task of taskDefinitions.byAddress.get(address) ?? []) candidates.push(task);
+  const { order } = taskDefinitions;
+  if (targets.length > 1) candidates.sort((a, b) => order.get(a)! - order.get(b)!);
   const target =
     candidates.length === 1
       ? candidates[0]

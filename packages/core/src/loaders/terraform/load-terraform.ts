@@ -121,7 +121,7 @@ export function loadTerraform(
     for (const { file, text } of unit.files) {
       const root: MapNode = map([], { start: 0, end: text.length });
       const resources = resourcesByFile.get(file) ?? [];
-      results.push({ status: "loaded", document: { file, text, root, description: TERRAFORM_DESCRIPTION, resources } });
+      results.push({ status: "loaded", document: { file, text, root, description: TERRAFORM_DESCRIPTION, resources, problems: [] } });
     }
   return results;
 }
