@@ -6,7 +6,7 @@ import {
   findRule,
   lintSources,
   loadDocument,
-  readImageDetails,
+  readImageDetailsJson,
   lifecycleOutcomeLines,
   readLifecyclePolicy,
   toPlain,
@@ -70,38 +70,39 @@ function readPolicy(file: string, cwd: string) {
 }
 
 function readImages(file: string, cwd: string) {
-  let raw: unknown;
+  let bytes: Uint8Array;
   try {
-    raw = JSON.parse(readText(file, cwd));
+    bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${file}: not JSON (${(error as Error).message})`);
+    throw new UsageError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const { images, problems } = readImageDetails(raw);
+  const { images, problems, syntaxError } = readImageDetailsJson(bytes);
+  if (syntaxError !== undefined) throw new UsageError(`${file}: not JSON (${syntaxError})`);
   if (problems.length) throw new UsageError(`${file}: ${problems.join("; ")}`);
   return images;
 }
 
 /** Lines a million images long leave in chunks: no one string (nor argument list) holds them all. */
-const LINES_PER_WRITE = 4096;
+const CHARACTERS_PER_WRITE = 1 << 20;
 
 function writeLines(io: Io, lines: Iterable<string>): void {
   let chunk: string[] = [];
+  let size = 0;
   for (const line of lines) {
     chunk.push(line);
-    if (chunk.length === LINES_PER_WRITE) {
+    size += line.length + 1;
+    if (size >= CHARACTERS_PER_WRITE) {
       io.stdout.write(`${chunk.join("\n")}\n`);
       chunk = [];
+      size = 0;
     }
   }
   if (chunk.length > 0) io.stdout.write(`${chunk.join("\n")}\n`);
 }
 
-const ENTRIES_PER_STRINGIFY = 8192;
-
 /**
  * The JSON answer, `JSON.stringify(answer, null, 2)` to the byte, written as it goes: the
- * expired and transitioned lists are stringified a chunk of entries at a time.
+ * expired and transitioned lists one entry at a time.
  */
 function* outcomeJsonLines(outcome: LifecycleOutcome): Generator<string, void, undefined> {
   yield "{";
@@ -120,31 +121,20 @@ function* outcomeJsonLines(outcome: LifecycleOutcome): Generator<string, void, u
 }
 
 function* actedJsonLines(outcome: LifecycleOutcome, type: "expire" | "transition", key: string): Generator<string, void, undefined> {
-  let chunk: { imageDigest: string; imageTags: string[]; rulePriority: number }[] = [];
-  let opened = false;
-  const flush = (last: boolean) => {
-    // JSON.stringify(chunk, null, 2) is "[\n  {...},\n  {...}\n]": keep the inside, two levels deeper.
-    const inside = JSON.stringify(chunk, null, 2).slice(2, -2);
-    chunk = [];
-    return `  ${indent(inside)}${last ? "" : ","}`;
-  };
+  let previous: string | undefined;
   for (const rule of outcome.rules) {
     if (rule.action !== type) continue;
     for (const { imageDigest, imageTags } of rule.images) {
-      if (chunk.length === ENTRIES_PER_STRINGIFY) {
-        if (!opened) yield `  ${JSON.stringify(key)}: [`;
-        opened = true;
-        yield flush(false);
-      }
-      chunk.push({ imageDigest, imageTags, rulePriority: rule.rulePriority });
+      yield previous === undefined ? `  ${JSON.stringify(key)}: [` : `${previous},`;
+      const tags = imageTags.length === 0 ? "[]" : `[\n        ${imageTags.map((tag) => JSON.stringify(tag)).join(",\n        ")}\n      ]`;
+      previous = `    {\n      "imageDigest": ${JSON.stringify(imageDigest)},\n      "imageTags": ${tags},\n      "rulePriority": ${JSON.stringify(rule.rulePriority)}\n    }`;
     }
   }
-  if (!opened && chunk.length === 0) {
+  if (previous === undefined) {
     yield `  ${JSON.stringify(key)}: [],`;
     return;
   }
-  if (!opened) yield `  ${JSON.stringify(key)}: [`;
-  yield flush(true);
+  yield previous;
   yield "  ],";
 }
 

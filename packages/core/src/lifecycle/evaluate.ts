@@ -50,32 +50,33 @@ function newestFirst(
 function viewRule(
   rule: LifecycleRule,
   images: readonly ImageInfo[],
+  classes: readonly (StorageClass | "restoring")[],
   ordered: readonly number[],
   now: number,
 ): RuleView {
   const { selection } = rule;
+  const storageClass = selection.storageClass ?? "standard";
   const matches = tagFilter(selection);
-  const pool = ordered.filter((index) => matches((images[index] as ImageInfo).imageTags));
-  const view: RuleView = {
-    rule,
-    storageClass: selection.storageClass ?? "standard",
-    pool,
-    marked: new Uint8Array(images.length),
-    now,
-  };
-  if (selection.countType === "imageCountMoreThan") {
+  const byAge = selection.countType !== "imageCountMoreThan";
+  const identifies = new Uint8Array(images.length);
+  const marked = new Uint8Array(images.length);
+  // In input order, the order the images lie in memory; the pool then keeps the newest-first order.
+  images.forEach((image, index) => {
+    if (classes[index] !== storageClass || !matches(image.imageTags)) return;
+    identifies[index] = 1;
+    if (byAge && olderThanLimit(rule, image, now)) marked[index] = 1;
+  });
+  const pool = ordered.filter((index) => identifies[index] === 1);
+  const view: RuleView = { rule, storageClass, pool, marked, now };
+  if (!byAge) {
     // Counted over the whole pool, images that higher rules identify included ("Rules can never
     // mark images that are marked by higher priority rules, but can still identify them").
     const places = new Int32Array(images.length);
     pool.forEach((index, place) => {
       places[index] = place;
-      if (place >= selection.countNumber) view.marked[index] = 1;
+      if (place >= selection.countNumber) marked[index] = 1;
     });
     view.places = places;
-  } else {
-    for (const index of pool) {
-      if (olderThanLimit(rule, images[index] as ImageInfo, now)) view.marked[index] = 1;
-    }
   }
   return view;
 }
@@ -93,6 +94,7 @@ export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageIn
   const nowMillis = now.getTime();
   if (Number.isNaN(nowMillis)) throw new TypeError("now is not a valid date");
   const indexOf = new Map<string, number>();
+  const digests = images.map((image) => image.imageDigest);
   const classes = images.map((image, index) => {
     if (indexOf.has(image.imageDigest)) throw new RangeError(`image ${image.imageDigest} is listed twice`);
     indexOf.set(image.imageDigest, index);
@@ -108,7 +110,7 @@ export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageIn
       order = newestFirst(images, classes, storageClass);
       ordered.set(storageClass, order);
     }
-    return viewRule(rule, images, order, nowMillis);
+    return viewRule(rule, images, classes, order, nowMillis);
   });
 
   // The first (highest-priority) rule that identifies an image owns it: only that rule may act on it.
@@ -128,10 +130,10 @@ export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageIn
     const marked: string[] = [];
     const acted: ActedImage[] = [];
     for (const index of view.pool) {
-      const image = images[index] as ImageInfo;
-      identified.push(image.imageDigest);
-      if (view.marked[index] === 1) marked.push(image.imageDigest);
-      if (plannedRule[index] === ruleIndex) acted.push(new ActedImageEntry(image, view, index));
+      const digest = digests[index] as string;
+      identified.push(digest);
+      if (view.marked[index] === 1) marked.push(digest);
+      if (plannedRule[index] === ruleIndex) acted.push(new ActedImageEntry(images[index] as ImageInfo, view, index));
     }
     return {
       rulePriority: view.rule.rulePriority,

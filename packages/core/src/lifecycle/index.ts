@@ -36,4 +36,4 @@ export {
   selectionMatchesTags,
 } from "./tag-match.js";
 export { describeLifecycleOutcome, formatLifecyclePath, lifecycleOutcomeLines, shortDigest } from "./describe.js";
-export { readImageDetails, type ImageDetailsReading } from "./image-details.js";
+export { readImageDetails, readImageDetailsJson, type ImageDetailsReading } from "./image-details.js";

@@ -51,6 +51,7 @@ export function ruleNote(view: RuleNotes, image: ImageInfo, index: number): stri
 
 const VERB: Record<LifecycleActionType, string> = { expire: "expire", transition: "archive" };
 
+/** imageTags is the input image's own array (a million copies would cost ~50 MB). */
 export class ActedImageEntry implements ActedImage {
   readonly imageDigest: string;
   readonly imageTags: string[];
@@ -61,7 +62,7 @@ export class ActedImageEntry implements ActedImage {
 
   constructor(image: ImageInfo, view: RuleNotes, index: number) {
     this.imageDigest = image.imageDigest;
-    this.imageTags = [...image.imageTags];
+    this.imageTags = image.imageTags;
     this.#image = image;
     this.#view = view;
     this.#index = index;
@@ -89,7 +90,7 @@ export class KeptImageEntry implements KeptImage {
 
   constructor(image: ImageInfo, reason: KeptReason, views: readonly RuleNotes[], index: number, ruleIndex: number) {
     this.imageDigest = image.imageDigest;
-    this.imageTags = [...image.imageTags];
+    this.imageTags = image.imageTags;
     this.reason = reason;
     this.#image = image;
     this.#views = views;
