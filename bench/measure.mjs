@@ -25,17 +25,19 @@ export function ensureGnuTime() {
 }
 
 /**
- * Runs `command args` once and returns { wallMs, peakKb, status, stdout, stderr }. Wall time is
+ * Runs `command args` once and returns { wallMs, peakKb, status, stdout, stderr } (stdout to /dev/null
+ * with discardStdout). Wall time is
  * measured here around the whole process; peak memory is the child's maximum RSS from GNU time
  * (undefined when GNU time is not there).
  */
-export function timedRun(command, args, { env, cwd, withPeakMemory = true, maxBuffer = 512 * 1024 * 1024 } = {}) {
+export function timedRun(command, args, { env, cwd, withPeakMemory = true, maxBuffer = 512 * 1024 * 1024, discardStdout = false } = {}) {
   const useTime = withPeakMemory && existsSync(GNU_TIME);
   const scratch = useTime ? mkdtempSync(join(tmpdir(), "shipshape-bench-")) : undefined;
   const memoryFile = scratch && join(scratch, "peak-kb");
   const [file, argv] = useTime ? [GNU_TIME, ["-f", "%M", "-o", memoryFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, argv, { env: env ?? process.env, cwd, encoding: "utf8", maxBuffer });
+  const stdio = discardStdout ? ["ignore", "ignore", "pipe"] : "pipe";
+  const result = spawnSync(file, argv, { env: env ?? process.env, cwd, encoding: "utf8", maxBuffer, stdio });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   let peakKb;
   if (memoryFile && existsSync(memoryFile)) {
