@@ -116,7 +116,7 @@ function runTool(tool, files, framework) {
     const run = timedRun(command, args, { cwd: outDir });
     if (run.status !== 0)
       throw new Error(`the floor failed on ${files.length} file(s): ${run.stderr.trim().split("\n").at(-1)}`);
-    return { wallMs: run.wallMs, peakKb: run.peakKb, findings: [] };
+    return { wallMs: run.wallMs, peakKb: run.peakKb, cpuMs: run.cpuMs, findings: [] };
   }
   const run = timedRun(command, args, { env: peerEnv(), cwd: outDir });
   let findings;
@@ -126,21 +126,24 @@ function runTool(tool, files, framework) {
     const why = `${run.stderr}`.trim().split("\n").slice(-3).join(" / ");
     throw new Error(`${tool} did not print JSON on ${files.length} file(s) (exit ${run.status}): ${why}`);
   }
-  return { wallMs: run.wallMs, peakKb: run.peakKb, findings };
+  return { wallMs: run.wallMs, peakKb: run.peakKb, cpuMs: run.cpuMs, findings };
 }
 
 /** Round-robin over the tools, the starting tool rotating each round, until each has its runs. */
 function measureCorpus(corpus, plan) {
   const tools = corpus.tools;
   const wanted = plan.runs;
-  const samples = Object.fromEntries(tools.map((tool) => [tool, { wallMs: [], peakKb: [], findings: [] }]));
+  const samples = Object.fromEntries(tools.map((tool) => [tool, { wallMs: [], peakKb: [], cpuMs: [], findings: [] }]));
   const needsMore = (tool) => {
     const { wallMs } = samples[tool];
     if (
-      wallMs.length >= (tool === "shipshape" || tool === "floor" ? wanted : Math.min(wanted, corpus.peerRuns ?? wanted))
+      wallMs.length >=
+      (tool === "shipshape" || tool === "floor"
+        ? wanted
+        : Math.min(wanted, corpus.peerRuns ?? wanted, plan.peerRuns ?? wanted))
     )
       return false;
-    if (wallMs.length < 2 || tool === "shipshape" || tool === "floor") return true;
+    if (tool === "shipshape" || tool === "floor" || wallMs.length < 2) return true;
     const spent = wallMs.reduce((a, b) => a + b, 0);
     return spent + median(wallMs) <= plan.budgetMs;
   };
@@ -150,18 +153,20 @@ function measureCorpus(corpus, plan) {
       const run = runTool(tool, corpus.files, corpus.framework);
       samples[tool].wallMs.push(run.wallMs);
       samples[tool].peakKb.push(run.peakKb);
+      samples[tool].cpuMs.push(run.cpuMs);
       samples[tool].findings = run.findings;
     }
   }
   return Object.fromEntries(
     tools.map((tool) => {
-      const { wallMs, peakKb, findings } = samples[tool];
+      const { wallMs, peakKb, cpuMs, findings } = samples[tool];
       return [
         tool,
         {
           runs: wallMs.length,
           medianMs: median(wallMs),
           peakKb: median(peakKb.filter((kb) => kb !== undefined)),
+          cpuMs: median(cpuMs.filter((ms) => ms !== undefined)),
           findings,
         },
       ];
@@ -210,7 +215,12 @@ function ratioLine(corpus, result) {
   const ratios = peers.map((tool) => `${formatRatio(result[tool].medianMs / base)} vs ${tool}`);
   const times = corpus.tools.map((tool) => `${tool} ${formatSeconds(result[tool].medianMs)}`);
   const floor = result.floor ? `; shipshape is ${formatRatio(base / result.floor.medianMs)} the floor` : "";
-  return `${corpus.label}: ${ratios.length > 0 ? `${ratios.join(", ")} ` : ""}(${times.join(", ")}${floor})`;
+  const cpuBase = result.shipshape.cpuMs;
+  const cpu =
+    peers.length > 0 && Number.isFinite(cpuBase)
+      ? `; CPU time: ${peers.map((tool) => `${formatRatio(result[tool].cpuMs / cpuBase)} vs ${tool}`).join(", ")}`
+      : "";
+  return `${corpus.label}: ${ratios.length > 0 ? `${ratios.join(", ")} ` : ""}(${times.join(", ")}${floor}${cpu})`;
 }
 
 const formatSeconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`);
@@ -234,6 +244,7 @@ function speedTable(corpora, results) {
         tool,
         String(r.runs),
         formatMs(r.medianMs),
+        formatMs(r.cpuMs),
         formatKb(r.peakKb),
         tool === "floor" ? "—" : String(r.findings.length),
         speedUp,
@@ -241,9 +252,19 @@ function speedTable(corpora, results) {
     }
   }
   return markdownTable(
-    ["corpus", "size", "tool", "runs", "median wall time", "median peak RSS", "findings", "shipshape speed-up"],
+    [
+      "corpus",
+      "size",
+      "tool",
+      "runs",
+      "median wall time",
+      "median CPU time",
+      "median peak RSS",
+      "findings",
+      "shipshape speed-up",
+    ],
     rows,
-    ["l", "r", "l", "r", "r", "r", "r", "r"],
+    ["l", "r", "l", "r", "r", "r", "r", "r", "r"],
   );
 }
 
@@ -289,10 +310,10 @@ export function availableTools(peers) {
   return ["shipshape", ...Object.keys(peers.available).filter((name) => peers.available[name])];
 }
 
-export function runSpeedComparison({ quick = false, peers }) {
+export function runSpeedComparison({ quick = false, peers, peerRuns }) {
   ensureGnuTime();
   const tools = availableTools(peers);
-  const plan = quick ? runPlan.quick : runPlan.full;
+  const plan = { ...(quick ? runPlan.quick : runPlan.full), peerRuns };
   const { corpora } = buildCorpus({ quick, tools });
   console.log(
     `bench: comparing ${tools.map((tool) => `${tool} ${toolVersion(tool)}`).join(", ")} (corpus in ${relative(repoRoot, outDir)}/)`,
@@ -347,11 +368,13 @@ async function main() {
       quick: { type: "boolean", default: false },
       "skip-speed": { type: "boolean", default: false },
       "skip-agreement": { type: "boolean", default: false },
+      "peer-runs": { type: "string" }, // at most this many runs of each peer (shipshape and the floor: 3)
     },
   });
   buildLinter();
   const peers = ensurePeers();
-  if (!values["skip-speed"]) runSpeedComparison({ quick: values.quick, peers });
+  if (!values["skip-speed"])
+    runSpeedComparison({ quick: values.quick, peers, peerRuns: values["peer-runs"] && Number(values["peer-runs"]) });
   if (!values["skip-agreement"]) runAgreement({ peers });
 }
 
