@@ -25,26 +25,37 @@ export function ensureGnuTime() {
 }
 
 /**
- * Runs `command args` once and returns { wallMs, peakKb, status, stdout, stderr }. Wall time is
+ * Runs `command args` once and returns { wallMs, peakKb, cpuMs, status, stdout, stderr } (cpuMs: user +
+ * system time of the process and its children, from GNU time; stdout to /dev/null
+ * with discardStdout). Wall time is
  * measured here around the whole process; peak memory is the child's maximum RSS from GNU time
  * (undefined when GNU time is not there).
  */
-export function timedRun(command, args, { env, cwd, withPeakMemory = true, maxBuffer = 512 * 1024 * 1024 } = {}) {
+export function timedRun(
+  command,
+  args,
+  { env, cwd, withPeakMemory = true, maxBuffer = 512 * 1024 * 1024, discardStdout = false } = {},
+) {
   const useTime = withPeakMemory && existsSync(GNU_TIME);
   const scratch = useTime ? mkdtempSync(join(tmpdir(), "shipshape-bench-")) : undefined;
   const memoryFile = scratch && join(scratch, "peak-kb");
-  const [file, argv] = useTime ? [GNU_TIME, ["-f", "%M", "-o", memoryFile, command, ...args]] : [command, args];
+  const [file, argv] = useTime ? [GNU_TIME, ["-f", "%M %U %S", "-o", memoryFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, argv, { env: env ?? process.env, cwd, encoding: "utf8", maxBuffer });
+  const stdio = discardStdout ? ["ignore", "ignore", "pipe"] : "pipe";
+  const result = spawnSync(file, argv, { env: env ?? process.env, cwd, encoding: "utf8", maxBuffer, stdio });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   let peakKb;
+  let cpuMs;
   if (memoryFile && existsSync(memoryFile)) {
     const lines = readFileSync(memoryFile, "utf8").trim().split("\n");
-    peakKb = Number(lines.at(-1)); // GNU time puts "Command exited with non-zero status N" first
+    // GNU time puts "Command exited with non-zero status N" first
+    const [kb, user, system] = (lines.at(-1) ?? "").split(" ").map(Number);
+    peakKb = kb;
+    cpuMs = (user + system) * 1000;
   }
   if (scratch) rmSync(scratch, { recursive: true, force: true });
   if (result.error) throw result.error;
-  return { wallMs, peakKb, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { wallMs, peakKb, cpuMs, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export const formatMs = (ms) =>

@@ -1,13 +1,18 @@
-// `npm run bench`: shipshape against cfn-lint and checkov (speed and agreement), the actions'
-// start-up, and the linter's own speed (bench/lint.mjs). Prints markdown tables; asserts nothing.
-// Then the peers' own test cases linted by shipshape (bench/agreement-fixtures.mjs, offline).
-//   npm run bench [-- --quick] [-- --skip-compare] [-- --skip-fixtures] [-- --skip-actions] [-- --skip-lint]
+// `npm run bench`: shipshape against cfn-lint and checkov (speed and agreement), the peers' own
+// test cases linted by shipshape (bench/agreement-fixtures.mjs, offline), the lifecycle preview on
+// large repositories, the CLI's and the actions' start-up, and the linter's own speed
+// (bench/lint.mjs). Prints markdown tables; asserts nothing.
+//   npm run bench [-- --quick] [-- --skip-compare] [-- --skip-fixtures] [-- --skip-lifecycle]
+//                 [-- --skip-startup] [-- --skip-actions] [-- --skip-lint]
+//   BENCH_QUICK=1 npm run bench      # the same as --quick
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { runActionsBenchmark } from "./actions.mjs";
 import { runPeerFixtures } from "./agreement-fixtures.mjs";
 import { runAgreement, runSpeedComparison } from "./compare.mjs";
+import { runLifecycleBenchmark } from "./lifecycle.mjs";
+import { runStartupBenchmark } from "./startup.mjs";
 import { buildLinter, ensurePeers, repoRoot } from "./peers.mjs";
 
 const { values: options } = parseArgs({
@@ -15,10 +20,16 @@ const { values: options } = parseArgs({
     quick: { type: "boolean", default: false }, // one run each: checks the wiring, the figures mean little
     "skip-compare": { type: "boolean", default: false },
     "skip-fixtures": { type: "boolean", default: false },
+    "skip-lifecycle": { type: "boolean", default: false },
+    "skip-startup": { type: "boolean", default: false },
     "skip-actions": { type: "boolean", default: false },
     "skip-lint": { type: "boolean", default: false },
   },
 });
+
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: the bench's own switch, read by no build task
+const quickFromEnv = process.env.BENCH_QUICK;
+if (quickFromEnv && quickFromEnv !== "0") options.quick = true;
 
 function header() {
   const [one] = loadavg();
@@ -61,6 +72,9 @@ if (!options["skip-compare"]) {
   section("Agreement on the overlapping checks", () => runAgreement({ peers }));
 }
 if (!options["skip-fixtures"]) section("Agreement on the peers' own test cases", runPeerFixtures);
+if (!options["skip-lifecycle"])
+  section("Lifecycle preview on large repositories", () => runLifecycleBenchmark({ quick: options.quick }));
+if (!options["skip-startup"]) section("CLI start-up", () => runStartupBenchmark({ runs: options.quick ? 3 : 20 }));
 if (!options["skip-actions"]) section("Actions' start-up", () => runActionsBenchmark({ runs: options.quick ? 3 : 15 }));
 if (!options["skip-lint"]) section("Linter speed (bench/lint.mjs)", runLinterBenchmark);
 console.log(`\nbench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

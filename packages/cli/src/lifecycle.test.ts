@@ -46,4 +46,25 @@ describe("shipshape lifecycle preview", () => {
     expect((await cli(dir, "lifecycle", "preview", "--policy", "nope.json", "--images", "images.json")).stderr).toContain("nope.json: cannot read the file");
     expect((await cli(dir, "lifecycle", "apply")).stderr).toContain('unknown subcommand "apply"');
   });
+
+  it("writes large answers in chunks, JSON exactly as JSON.stringify indents it", async () => {
+    const details = Array.from({ length: 20_000 }, (_, i) => ({
+      imageDigest: `sha256:${i}`,
+      ...(i % 2 === 0 ? { imageTags: [`v${i}`, "x"] } : {}),
+      imagePushedAt: new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString(),
+    }));
+    const dir = workspace({ "policy.json": policy, "images.json": JSON.stringify({ imageDetails: details }) });
+    const args = ["lifecycle", "preview", "--policy", "policy.json", "--images", "images.json", "--now", "2026-01-25T00:00:00Z"];
+    const json = await cli(dir, ...args, "--format", "json");
+    const answer = JSON.parse(json.stdout);
+    expect(json.stdout).toBe(`${JSON.stringify(answer, null, 2)}\n`);
+    expect(answer.expired).toHaveLength(19_998);
+    expect(answer.transitioned).toEqual([]);
+    expect(answer.expired[9_999]).toEqual({ imageDigest: "sha256:19999", imageTags: [], rulePriority: 1 });
+    expect(answer.expired[10_000]).toEqual({ imageDigest: "sha256:4", imageTags: ["v4", "x"], rulePriority: 2 });
+    const text = await cli(dir, ...args);
+    // table (3), blank, rule 1 (1 + 10,000), rule 2 (1 + 9,998), kept (1 + 2), blank, total, and the last newline
+    expect(text.stdout.split("\n")).toHaveLength(3 + 1 + 10_001 + 9_999 + 3 + 1 + 1 + 1);
+    expect(text.stdout).toContain("20000 images: 19998 would expire, 0 would move to archive, 2 kept.");
+  });
 });

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
-  describeLifecycleOutcome,
   evaluateLifecyclePolicy,
   findRule,
   lintSources,
   loadDocument,
-  readImageDetails,
+  readImageDetailsJson,
+  lifecycleOutcomeLines,
   readLifecyclePolicy,
   toPlain,
   type LifecycleOutcome,
@@ -43,7 +43,7 @@ export function lifecycleCommand(args: string[], io: Io): number {
   const policy = readPolicy(values.policy, io.cwd);
   const images = readImages(values.images, io.cwd);
   const outcome = evaluateLifecyclePolicy(policy, images, now);
-  io.stdout.write(format === "json" ? `${JSON.stringify(outcomeJson(outcome), null, 2)}\n` : renderOutcome(outcome, images.length));
+  writeLines(io, format === "json" ? outcomeJsonLines(outcome) : outcomeTextLines(outcome, images.length));
   return 0;
 }
 
@@ -70,44 +70,84 @@ function readPolicy(file: string, cwd: string) {
 }
 
 function readImages(file: string, cwd: string) {
-  let raw: unknown;
+  let bytes: Uint8Array;
   try {
-    raw = JSON.parse(readText(file, cwd));
+    bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${file}: not JSON (${(error as Error).message})`);
+    throw new UsageError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const { images, problems } = readImageDetails(raw);
+  const { images, problems, syntaxError } = readImageDetailsJson(bytes);
+  if (syntaxError !== undefined) throw new UsageError(`${file}: not JSON (${syntaxError})`);
   if (problems.length) throw new UsageError(`${file}: ${problems.join("; ")}`);
   return images;
 }
 
-function outcomeJson(outcome: LifecycleOutcome) {
-  const acted = (type: "expire" | "transition") =>
-    outcome.rules
-      .filter((rule) => rule.action === type)
-      .flatMap((rule) => rule.images.map(({ imageDigest, imageTags }) => ({ imageDigest, imageTags, rulePriority: rule.rulePriority })));
-  return {
-    expired: acted("expire"),
-    transitioned: acted("transition"),
-    kept: outcome.kept.length,
-    rules: outcome.rules.map(({ rulePriority, description, action, identified, images }) => ({
-      rulePriority,
-      ...(description ? { description } : {}),
-      action,
-      matched: identified.length,
-      acted: images.length,
-    })),
-  };
+/** Lines a million images long leave in chunks: no one string (nor argument list) holds them all. */
+const CHARACTERS_PER_WRITE = 1 << 20;
+
+function writeLines(io: Io, lines: Iterable<string>): void {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    chunk.push(line);
+    size += line.length + 1;
+    if (size >= CHARACTERS_PER_WRITE) {
+      io.stdout.write(`${chunk.join("\n")}\n`);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) io.stdout.write(`${chunk.join("\n")}\n`);
 }
 
-function renderOutcome(outcome: LifecycleOutcome, imageCount: number): string {
-  const lines = [" rule  action      matched  acted  description"];
+/**
+ * The JSON answer, `JSON.stringify(answer, null, 2)` to the byte, written as it goes: the
+ * expired and transitioned lists one entry at a time.
+ */
+function* outcomeJsonLines(outcome: LifecycleOutcome): Generator<string, void, undefined> {
+  yield "{";
+  yield* actedJsonLines(outcome, "expire", "expired");
+  yield* actedJsonLines(outcome, "transition", "transitioned");
+  yield `  "kept": ${outcome.kept.length},`;
+  const rules = outcome.rules.map(({ rulePriority, description, action, identified, images }) => ({
+    rulePriority,
+    ...(description ? { description } : {}),
+    action,
+    matched: identified.length,
+    acted: images.length,
+  }));
+  yield `  "rules": ${indent(JSON.stringify(rules, null, 2))}`;
+  yield "}";
+}
+
+function* actedJsonLines(outcome: LifecycleOutcome, type: "expire" | "transition", key: string): Generator<string, void, undefined> {
+  let previous: string | undefined;
+  for (const rule of outcome.rules) {
+    if (rule.action !== type) continue;
+    for (const { imageDigest, imageTags } of rule.images) {
+      yield previous === undefined ? `  ${JSON.stringify(key)}: [` : `${previous},`;
+      const tags = imageTags.length === 0 ? "[]" : `[\n        ${imageTags.map((tag) => JSON.stringify(tag)).join(",\n        ")}\n      ]`;
+      previous = `    {\n      "imageDigest": ${JSON.stringify(imageDigest)},\n      "imageTags": ${tags},\n      "rulePriority": ${JSON.stringify(rule.rulePriority)}\n    }`;
+    }
+  }
+  if (previous === undefined) {
+    yield `  ${JSON.stringify(key)}: [],`;
+    return;
+  }
+  yield previous;
+  yield "  ],";
+}
+
+const indent = (text: string) => text.replaceAll("\n", "\n  ");
+
+function* outcomeTextLines(outcome: LifecycleOutcome, imageCount: number): Generator<string, void, undefined> {
+  yield " rule  action      matched  acted  description";
   for (const rule of outcome.rules)
-    lines.push(`${String(rule.rulePriority).padStart(5)}  ${rule.action.padEnd(10)}  ${String(rule.identified.length).padStart(7)}  ${String(rule.images.length).padStart(5)}  ${rule.description ?? ""}`);
+    yield `${String(rule.rulePriority).padStart(5)}  ${rule.action.padEnd(10)}  ${String(rule.identified.length).padStart(7)}  ${String(rule.images.length).padStart(5)}  ${rule.description ?? ""}`;
+  yield "";
+  yield* lifecycleOutcomeLines(outcome);
+  yield "";
   const expired = outcome.expiredDigests.length;
   const transitioned = outcome.transitionedDigests.length;
-  lines.push("", ...describeLifecycleOutcome(outcome), "");
-  lines.push(`${imageCount} images: ${expired} would expire, ${transitioned} would move to archive, ${outcome.kept.length} kept.`);
-  return `${lines.join("\n")}\n`;
+  yield `${imageCount} images: ${expired} would expire, ${transitioned} would move to archive, ${outcome.kept.length} kept.`;
 }

@@ -27,23 +27,29 @@ function ruleName(rule: RuleOutcome): string {
  * archives and why, then the images kept and why.
  */
 export function describeLifecycleOutcome(outcome: LifecycleOutcome): string[] {
-  const lines: string[] = [];
+  return Array.from(lifecycleOutcomeLines(outcome));
+}
+
+/**
+ * describeLifecycleOutcome one line at a time, each reason worded as its line is reached: print a
+ * large outcome in chunks, or stop after the first lines, without holding every line.
+ */
+export function* lifecycleOutcomeLines(outcome: LifecycleOutcome): Generator<string, void, undefined> {
   for (const rule of outcome.rules) {
     const verb = rule.action === "expire" ? "expires" : "archives";
     if (rule.images.length === 0) {
-      lines.push(`${ruleName(rule)} ${verb} nothing (identifies ${plural(rule.identified.length, "image")})`);
+      yield `${ruleName(rule)} ${verb} nothing (identifies ${plural(rule.identified.length, "image")})`;
       continue;
     }
-    lines.push(`${ruleName(rule)} ${verb} ${plural(rule.images.length, "image")}:`);
-    for (const image of rule.images) {
-      const tags = image.imageTags.length > 0 ? image.imageTags.join(", ") : "untagged";
-      lines.push(`  ${shortDigest(image.imageDigest)} [${tags}]: ${image.reason}`);
-    }
+    yield `${ruleName(rule)} ${verb} ${plural(rule.images.length, "image")}:`;
+    for (const image of rule.images)
+      yield `  ${shortDigest(image.imageDigest)} [${tagList(image.imageTags)}]: ${image.reason}`;
   }
-  lines.push(`keeps ${plural(outcome.kept.length, "image")}${outcome.kept.length > 0 ? ":" : ""}`);
-  for (const image of outcome.kept) {
-    const tags = image.imageTags.length > 0 ? image.imageTags.join(", ") : "untagged";
-    lines.push(`  ${shortDigest(image.imageDigest)} [${tags}]: ${image.message}`);
-  }
-  return lines;
+  yield `keeps ${plural(outcome.kept.length, "image")}${outcome.kept.length > 0 ? ":" : ""}`;
+  for (const image of outcome.kept)
+    yield `  ${shortDigest(image.imageDigest)} [${tagList(image.imageTags)}]: ${image.message}`;
+}
+
+function tagList(tags: readonly string[]): string {
+  return tags.length > 0 ? tags.join(", ") : "untagged";
 }

@@ -1,6 +1,7 @@
-import { type HeldImage, holdReferencedImages, type PlannedAction } from "./internal-manifest-lists.js";
-import { ageBasis, DAY_MS, formatDays, orderTime, ordinal, storageClassOf } from "./internal-times.js";
-import { selectionMatchesTags } from "./tag-match.js";
+import { type HeldImage, holdReferencedImages } from "./internal-manifest-lists.js";
+import { ActedImageEntry, KeptImageEntry, olderThanLimit, type RuleNotes } from "./internal-reasons.js";
+import { orderTime, storageClassOf } from "./internal-times.js";
+import { tagFilter } from "./tag-match.js";
 import type {
   ActedImage,
   ImageInfo,
@@ -14,64 +15,71 @@ import type {
   StorageClass,
 } from "./types.js";
 
-/** One rule looked at alone: the images its filter identifies, and for each why it marks or keeps it. */
-interface RuleView {
-  rule: LifecycleRule;
-  storageClass: StorageClass;
-  /** Pool images, newest first. */
-  identified: ImageInfo[];
-  marked: Set<string>;
-  /** For every pool image, the rule's own reason to mark or to keep it. */
-  notes: Map<string, string>;
+// Images are handled by their index in the input list: per-image state lives in typed arrays, and
+// the explanations in words are computed only when someone reads them (internal-reasons.ts).
+
+const NONE = -1;
+
+/** One rule looked at alone: the images its filter identifies, and which of them it marks. */
+interface RuleView extends RuleNotes {
+  /** Pool images (indices), newest first. */
+  pool: number[];
+}
+
+/** Indices of the images in `storageClass`, newest first; equal times fall back to the digest. */
+function newestFirst(
+  images: readonly ImageInfo[],
+  classes: readonly (StorageClass | "restoring")[],
+  storageClass: StorageClass,
+) {
+  const indices: number[] = [];
+  const times = new Float64Array(images.length);
+  images.forEach((image, index) => {
+    if (classes[index] !== storageClass) return;
+    indices.push(index);
+    times[index] = orderTime(image, storageClass);
+  });
+  // The digest tie-break keeps the outcome independent of input order.
+  return indices.sort((a, b) => {
+    const byTime = (times[b] as number) - (times[a] as number);
+    if (byTime !== 0) return byTime;
+    return (images[a] as ImageInfo).imageDigest < (images[b] as ImageInfo).imageDigest ? -1 : 1;
+  });
 }
 
 function viewRule(
   rule: LifecycleRule,
   images: readonly ImageInfo[],
-  classes: ReadonlyMap<string, StorageClass | "restoring">,
+  classes: readonly (StorageClass | "restoring")[],
+  ordered: readonly number[],
   now: number,
 ): RuleView {
   const { selection } = rule;
   const storageClass = selection.storageClass ?? "standard";
-  const identified = images
-    .filter((image) => classes.get(image.imageDigest) === storageClass)
-    .filter((image) => selectionMatchesTags(selection, image.imageTags))
-    .map((image) => ({ image, time: orderTime(image, storageClass) }))
-    // Newest first; equal times fall back to the digest so the outcome never depends on input order.
-    .sort((a, b) => b.time - a.time || (a.image.imageDigest < b.image.imageDigest ? -1 : 1))
-    .map(({ image }) => image);
-  const marked = new Set<string>();
-  const notes = new Map<string, string>();
-  const limit = selection.countNumber;
-
-  identified.forEach((image, index) => {
-    if (selection.countType === "imageCountMoreThan") {
-      // Counted over the whole pool, images that higher rules identify included ("Rules can never
-      // mark images that are marked by higher priority rules, but can still identify them").
-      const place = `${ordinal(index + 1)} newest of ${identified.length}, the rule keeps ${limit}`;
-      notes.set(image.imageDigest, place);
-      if (index >= limit) marked.add(image.imageDigest);
-      return;
-    }
-    const basis = ageBasis(image, selection.countType);
-    if (!basis) {
-      notes.set(image.imageDigest, "has no lastArchivedAt to count from");
-      return;
-    }
-    const age = now - basis.since;
-    const threshold = formatDays(limit * DAY_MS);
-    const event = basis.event === "restored" ? "restored from archive (not pulled since)" : basis.event;
-    if (age > limit * DAY_MS) {
-      marked.add(image.imageDigest);
-      notes.set(image.imageDigest, `${event} ${formatDays(age)} ago, more than ${threshold}`);
-    } else {
-      notes.set(image.imageDigest, `${event} ${formatDays(Math.max(age, 0))} ago, not more than ${threshold}`);
-    }
+  const matches = tagFilter(selection);
+  const byAge = selection.countType !== "imageCountMoreThan";
+  const identifies = new Uint8Array(images.length);
+  const marked = new Uint8Array(images.length);
+  // In input order, the order the images lie in memory; the pool then keeps the newest-first order.
+  images.forEach((image, index) => {
+    if (classes[index] !== storageClass || !matches(image.imageTags)) return;
+    identifies[index] = 1;
+    if (byAge && olderThanLimit(rule, image, now)) marked[index] = 1;
   });
-  return { rule, storageClass, identified, marked, notes };
+  const pool = ordered.filter((index) => identifies[index] === 1);
+  const view: RuleView = { rule, storageClass, pool, marked, now };
+  if (!byAge) {
+    // Counted over the whole pool, images that higher rules identify included ("Rules can never
+    // mark images that are marked by higher priority rules, but can still identify them").
+    const places = new Int32Array(images.length);
+    pool.forEach((index, place) => {
+      places[index] = place;
+      if (place >= selection.countNumber) marked[index] = 1;
+    });
+    view.places = places;
+  }
+  return view;
 }
-
-const VERB: Record<LifecycleActionType, string> = { expire: "expire", transition: "archive" };
 
 /**
  * What a lifecycle policy does to a repository's images at `now`, following the AWS ECR User
@@ -79,63 +87,81 @@ const VERB: Record<LifecycleActionType, string> = { expire: "expire", transition
  * every rule identifies its pool and marks images on its own; then, in ascending rulePriority, a
  * rule acts only on marked images that no higher-priority rule identified; finally images that a
  * staying manifest list references are held back. Validate the policy first: this function
- * evaluates whatever it is given.
+ * evaluates whatever it is given. Linear in the images but for one sort per storage class; the
+ * reasons (`ActedImage.reason`, `KeptImage.message`) are worded when read.
  */
 export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageInfo[], now: Date): LifecycleOutcome {
   const nowMillis = now.getTime();
   if (Number.isNaN(nowMillis)) throw new TypeError("now is not a valid date");
-  const classes = new Map<string, StorageClass | "restoring">();
-  for (const image of images) {
-    if (classes.has(image.imageDigest)) throw new RangeError(`image ${image.imageDigest} is listed twice`);
-    classes.set(image.imageDigest, storageClassOf(image));
-  }
+  const indexOf = new Map<string, number>();
+  const digests = images.map((image) => image.imageDigest);
+  const classes = images.map((image, index) => {
+    if (indexOf.has(image.imageDigest)) throw new RangeError(`image ${image.imageDigest} is listed twice`);
+    indexOf.set(image.imageDigest, index);
+    return storageClassOf(image);
+  });
 
   const rules = [...policy.rules].sort((a, b) => a.rulePriority - b.rulePriority);
-  const views = rules.map((rule) => viewRule(rule, images, classes, nowMillis));
+  const ordered = new Map<StorageClass, number[]>();
+  const views = rules.map((rule) => {
+    const storageClass = rule.selection.storageClass ?? "standard";
+    let order = ordered.get(storageClass);
+    if (!order) {
+      order = newestFirst(images, classes, storageClass);
+      ordered.set(storageClass, order);
+    }
+    return viewRule(rule, images, classes, order, nowMillis);
+  });
 
   // The first (highest-priority) rule that identifies an image owns it: only that rule may act on it.
-  const owner = new Map<string, number>();
-  const planned = new Map<string, PlannedAction>();
+  const owner = new Int32Array(images.length).fill(NONE);
+  const plannedRule = new Int32Array(images.length).fill(NONE);
   views.forEach((view, ruleIndex) => {
-    for (const image of view.identified) {
-      if (!owner.has(image.imageDigest)) owner.set(image.imageDigest, ruleIndex);
-    }
-    for (const digest of view.marked) {
-      if (owner.get(digest) === ruleIndex) planned.set(digest, { ruleIndex, action: view.rule.action.type });
+    for (const index of view.pool) {
+      if (owner[index] === NONE) owner[index] = ruleIndex;
+      if (owner[index] === ruleIndex && view.marked[index] === 1) plannedRule[index] = ruleIndex;
     }
   });
-  const held = holdReferencedImages(planned, images, classes);
+  const actions = views.map((view) => view.rule.action.type);
+  const held = holdReferencedImages(plannedRule, actions, images, indexOf, classes);
 
   const ruleOutcomes: RuleOutcome[] = views.map((view, ruleIndex) => {
-    const acted: ActedImage[] = view.identified
-      .filter((image) => planned.get(image.imageDigest)?.ruleIndex === ruleIndex)
-      .map((image) => ({
-        imageDigest: image.imageDigest,
-        imageTags: [...image.imageTags],
-        reason: view.notes.get(image.imageDigest) ?? "",
-      }));
+    const identified: string[] = [];
+    const marked: string[] = [];
+    const acted: ActedImage[] = [];
+    for (const index of view.pool) {
+      const digest = digests[index] as string;
+      identified.push(digest);
+      if (view.marked[index] === 1) marked.push(digest);
+      if (plannedRule[index] === ruleIndex) acted.push(new ActedImageEntry(images[index] as ImageInfo, view, index));
+    }
     return {
       rulePriority: view.rule.rulePriority,
       ...(view.rule.description === undefined ? {} : { description: view.rule.description }),
       action: view.rule.action.type,
       storageClass: view.storageClass,
-      identified: view.identified.map((image) => image.imageDigest),
-      marked: view.identified.filter((image) => view.marked.has(image.imageDigest)).map((image) => image.imageDigest),
+      identified,
+      marked,
       images: acted,
     };
   });
 
-  const kept: KeptImage[] = images
-    .filter((image) => !planned.has(image.imageDigest))
-    .map((image) => {
-      const { reason, message } = explainKept(image, views, owner, held, classes);
-      return { imageDigest: image.imageDigest, imageTags: [...image.imageTags], reason, message };
-    });
+  const kept: KeptImage[] = [];
+  images.forEach((image, index) => {
+    if (plannedRule[index] !== NONE) return;
+    const hold = held.get(index);
+    const reason = keptReason(index, views, owner[index] as number, hold, classes);
+    kept.push(new KeptImageEntry(image, reason, views, index, hold?.ruleIndex ?? (owner[index] as number)));
+  });
 
-  const digestsActedWith = (action: LifecycleActionType) =>
-    ruleOutcomes
-      .filter((rule) => rule.action === action)
-      .flatMap((rule) => rule.images.map((image) => image.imageDigest));
+  const digestsActedWith = (action: LifecycleActionType) => {
+    const digests: string[] = [];
+    for (const rule of ruleOutcomes) {
+      if (rule.action !== action) continue;
+      for (const image of rule.images) digests.push(image.imageDigest);
+    }
+    return digests;
+  };
   return {
     rules: ruleOutcomes,
     kept,
@@ -144,43 +170,23 @@ export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageIn
   };
 }
 
-function explainKept(
-  image: ImageInfo,
-  views: RuleView[],
-  owner: ReadonlyMap<string, number>,
-  held: ReadonlyMap<string, HeldImage>,
-  classes: ReadonlyMap<string, StorageClass | "restoring">,
-): { reason: KeptReason; message: string } {
-  const digest = image.imageDigest;
-  if (classes.get(digest) === "restoring") {
-    return {
-      reason: { kind: "restoring" },
-      message: "being restored from archive (ACTIVATING); no rule acts on it yet",
-    };
-  }
-  const hold = held.get(digest);
+function keptReason(
+  index: number,
+  views: readonly RuleView[],
+  ownerIndex: number,
+  hold: HeldImage | undefined,
+  classes: readonly (StorageClass | "restoring")[],
+): KeptReason {
+  if (classes[index] === "restoring") return { kind: "restoring" };
   if (hold) {
-    const view = views[hold.ruleIndex] as RuleView;
-    return {
-      reason: {
-        kind: "referenced-by-manifest-list",
-        rulePriority: view.rule.rulePriority,
-        manifestLists: hold.manifestLists,
-      },
-      message:
-        `rule ${view.rule.rulePriority} would ${VERB[view.rule.action.type]} it (${view.notes.get(digest)}), but ` +
-        `manifest list ${hold.manifestLists.join(", ")} that references it stays`,
-    };
+    const { rulePriority } = (views[hold.ruleIndex] as RuleView).rule;
+    return { kind: "referenced-by-manifest-list", rulePriority, manifestLists: hold.manifestLists };
   }
-  const ownerIndex = owner.get(digest);
-  if (ownerIndex === undefined) return { reason: { kind: "unmatched" }, message: "no rule identifies it" };
-  const view = views[ownerIndex] as RuleView;
-  const shadowing = views.slice(ownerIndex + 1).filter((lower) => lower.marked.has(digest));
-  const shadowedBy = shadowing.map((lower) => lower.rule.rulePriority);
-  let message = `rule ${view.rule.rulePriority} identifies it and keeps it (${view.notes.get(digest)})`;
-  if (shadowing.length > 0) {
-    const lowerRules = shadowing.map((lower) => `rule ${lower.rule.rulePriority} (${lower.notes.get(digest)})`);
-    message += `; ${lowerRules.join(" and ")} may not act on an image a higher-priority rule identifies`;
+  if (ownerIndex === NONE) return { kind: "unmatched" };
+  const shadowedBy: number[] = [];
+  for (let lower = ownerIndex + 1; lower < views.length; lower++) {
+    const view = views[lower] as RuleView;
+    if (view.marked[index] === 1) shadowedBy.push(view.rule.rulePriority);
   }
-  return { reason: { kind: "kept-by-rule", rulePriority: view.rule.rulePriority, shadowedBy }, message };
+  return { kind: "kept-by-rule", rulePriority: (views[ownerIndex] as RuleView).rule.rulePriority, shadowedBy };
 }

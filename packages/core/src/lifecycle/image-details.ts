@@ -1,3 +1,4 @@
+import { decodeRange, forEachArrayElement } from "./internal-json-elements.js";
 import type { ImageInfo, StorageClass } from "./types.js";
 
 export interface ImageDetailsReading {
@@ -13,37 +14,87 @@ export interface ImageDetailsReading {
 export function readImageDetails(raw: unknown): ImageDetailsReading {
   const list = Array.isArray(raw) ? raw : (raw as { imageDetails?: unknown } | null)?.imageDetails;
   const where = Array.isArray(raw) ? "" : "imageDetails";
-  if (!Array.isArray(list)) return { images: [], problems: ['expected describe-images output ({"imageDetails": [...]}) or an array of image details'] };
+  if (!Array.isArray(list))
+    return {
+      images: [],
+      problems: ['expected describe-images output ({"imageDetails": [...]}) or an array of image details'],
+    };
   const images: ImageInfo[] = [];
   const problems: string[] = [];
   for (const [index, entry] of list.entries()) {
-    const at = `${where}[${index}]`;
-    const detail = (entry ?? {}) as Record<string, unknown>;
-    const pushedAt = toTime(detail.imagePushedAt);
-    if (typeof detail.imageDigest !== "string") {
-      problems.push(`${at}: imageDigest is missing`);
-      continue;
-    }
-    if (!pushedAt) {
-      problems.push(`${at}: imagePushedAt is missing or not a time`);
-      continue;
-    }
-    const tags = Array.isArray(detail.imageTags) ? detail.imageTags.filter((tag): tag is string => typeof tag === "string") : [];
-    const image: ImageInfo = { imageDigest: detail.imageDigest, imageTags: tags, imagePushedAt: pushedAt };
-    const pulledAt = toTime(detail.lastRecordedPullTime);
-    if (pulledAt) image.lastRecordedPullTime = pulledAt;
-    const archivedAt = toTime(detail.lastArchivedAt);
-    if (archivedAt) image.lastArchivedAt = archivedAt;
-    const activatedAt = toTime(detail.lastActivatedAt);
-    if (activatedAt) image.lastActivatedAt = activatedAt;
-    const status = detail.imageStatus;
-    if (status === "ACTIVE" || status === "ARCHIVED" || status === "ACTIVATING") image.imageStatus = status;
-    const storageClass = typeof detail.storageClass === "string" ? detail.storageClass.toLowerCase() : undefined;
-    if (storageClass === "standard" || storageClass === "archive") image.storageClass = storageClass as StorageClass;
-    else if (status === "ARCHIVED") image.storageClass = "archive";
-    images.push(image);
+    const image = readImageDetail(entry, `${where}[${index}]`);
+    if (typeof image === "string") problems.push(image);
+    else images.push(image);
   }
   return { images, problems };
+}
+
+/**
+ * readImageDetails from the file's UTF-8 bytes, one entry parsed at a time: a file of a million
+ * images (~450 MB) never becomes one string nor one tree. `syntaxError` is JSON.parse's message
+ * when the bytes are not JSON.
+ */
+export function readImageDetailsJson(bytes: Uint8Array): ImageDetailsReading & { syntaxError?: string } {
+  const images: ImageInfo[] = [];
+  const problems: string[] = [];
+  let index = 0;
+  // Entries are parsed a batch at a time: the bytes from a batch's first entry to its last are
+  // the inside of a JSON array (entries, commas and spaces).
+  let batchStart = -1;
+  let batchEnd = -1;
+  let batchSize = 0;
+  const readBatch = () => {
+    if (batchSize === 0) return;
+    for (const entry of JSON.parse(`[${decodeRange(bytes, batchStart, batchEnd)}]`) as unknown[]) {
+      const image = readImageDetail(entry, `[${index++}]`);
+      if (typeof image === "string") problems.push(image);
+      else images.push(image);
+    }
+    batchSize = 0;
+  };
+  let where: string | undefined;
+  try {
+    where = forEachArrayElement(bytes, "imageDetails", (start, end) => {
+      if (batchSize === 0) batchStart = start;
+      batchEnd = end;
+      if (++batchSize === ENTRIES_PER_BATCH) readBatch();
+    });
+    readBatch();
+  } catch {
+    where = undefined;
+  }
+  if (where !== undefined) return { images, problems: problems.map((problem) => `${where}${problem}`) };
+  try {
+    return readImageDetails(JSON.parse(decodeRange(bytes, 0, bytes.length)));
+  } catch (error) {
+    return { images: [], problems: [], syntaxError: (error as Error).message };
+  }
+}
+
+const ENTRIES_PER_BATCH = 1024;
+
+/** One entry of imageDetails, or what is wrong with it, named `at`. */
+function readImageDetail(entry: unknown, at: string): ImageInfo | string {
+  const detail = (entry ?? {}) as Record<string, unknown>;
+  const pushedAt = toTime(detail.imagePushedAt);
+  if (typeof detail.imageDigest !== "string") return `${at}: imageDigest is missing`;
+  if (!pushedAt) return `${at}: imagePushedAt is missing or not a time`;
+  const tags = Array.isArray(detail.imageTags)
+    ? detail.imageTags.filter((tag): tag is string => typeof tag === "string")
+    : [];
+  const image: ImageInfo = { imageDigest: detail.imageDigest, imageTags: tags, imagePushedAt: pushedAt };
+  const pulledAt = toTime(detail.lastRecordedPullTime);
+  if (pulledAt) image.lastRecordedPullTime = pulledAt;
+  const archivedAt = toTime(detail.lastArchivedAt);
+  if (archivedAt) image.lastArchivedAt = archivedAt;
+  const activatedAt = toTime(detail.lastActivatedAt);
+  if (activatedAt) image.lastActivatedAt = activatedAt;
+  const status = detail.imageStatus;
+  if (status === "ACTIVE" || status === "ARCHIVED" || status === "ACTIVATING") image.imageStatus = status;
+  const storageClass = typeof detail.storageClass === "string" ? detail.storageClass.toLowerCase() : undefined;
+  if (storageClass === "standard" || storageClass === "archive") image.storageClass = storageClass as StorageClass;
+  else if (status === "ARCHIVED") image.storageClass = "archive";
+  return image;
 }
 
 function toTime(value: unknown): Date | undefined {

@@ -35,5 +35,5 @@ export {
   matchesTagPrefix,
   selectionMatchesTags,
 } from "./tag-match.js";
-export { describeLifecycleOutcome, formatLifecyclePath, shortDigest } from "./describe.js";
-export { readImageDetails, type ImageDetailsReading } from "./image-details.js";
+export { describeLifecycleOutcome, formatLifecyclePath, lifecycleOutcomeLines, shortDigest } from "./describe.js";
+export { readImageDetails, readImageDetailsJson, type ImageDetailsReading } from "./image-details.js";

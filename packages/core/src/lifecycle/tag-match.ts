@@ -14,22 +14,30 @@ export function countWildcards(pattern: string): number {
  * empty run included; every other character matches itself (there is no escape and no `?`).
  */
 export function matchesTagPattern(pattern: string, tag: string): boolean {
+  return tagPatternMatcher(pattern)(tag);
+}
+
+/** matchesTagPattern with the pattern split once, for matching many tags. */
+function tagPatternMatcher(pattern: string): (tag: string) => boolean {
   const parts = pattern.split("*");
-  if (parts.length === 1) return pattern === tag;
+  if (parts.length === 1) return (tag) => tag === pattern;
   const first = parts[0] ?? "";
   const last = parts[parts.length - 1] ?? "";
-  if (tag.length < first.length + last.length) return false;
-  if (!tag.startsWith(first) || !tag.endsWith(last)) return false;
-  // With only `*` wildcards, taking the leftmost occurrence of each middle part is never worse
-  // than any later one, so a greedy scan decides the match.
-  const middle = tag.slice(first.length, tag.length - last.length);
-  let from = 0;
-  for (const part of parts.slice(1, -1)) {
-    const at = middle.indexOf(part, from);
-    if (at < 0) return false;
-    from = at + part.length;
-  }
-  return true;
+  const middleParts = parts.slice(1, -1);
+  return (tag) => {
+    if (tag.length < first.length + last.length) return false;
+    if (!tag.startsWith(first) || !tag.endsWith(last)) return false;
+    // With only `*` wildcards, taking the leftmost occurrence of each middle part is never worse
+    // than any later one, so a greedy scan decides the match.
+    const end = tag.length - last.length;
+    let from = first.length;
+    for (const part of middleParts) {
+      const at = tag.indexOf(part, from);
+      if (at < 0 || at + part.length > end) return false;
+      from = at + part.length;
+    }
+    return true;
+  };
 }
 
 export function matchesTagPrefix(prefix: string, tag: string): boolean {
@@ -44,19 +52,22 @@ export function matchesTagPrefix(prefix: string, tag: string): boolean {
  * image's tags."
  */
 export function selectionMatchesTags(selection: LifecycleSelection, imageTags: readonly string[]): boolean {
+  return tagFilter(selection)(imageTags);
+}
+
+/** selectionMatchesTags for one selection and many images: the patterns are read once. */
+export function tagFilter(selection: LifecycleSelection): (imageTags: readonly string[]) => boolean {
   switch (selection.tagStatus) {
     case "any":
-      return true;
+      return () => true;
     case "untagged":
-      return imageTags.length === 0;
+      return (imageTags) => imageTags.length === 0;
     case "tagged": {
-      if (imageTags.length === 0) return false;
-      const patterns = selection.tagPatternList ?? [];
-      const prefixes = selection.tagPrefixList ?? [];
-      return (
-        patterns.every((pattern) => imageTags.some((tag) => matchesTagPattern(pattern, tag))) &&
-        prefixes.every((prefix) => imageTags.some((tag) => matchesTagPrefix(prefix, tag)))
-      );
+      const entries = [
+        ...(selection.tagPatternList ?? []).map(tagPatternMatcher),
+        ...(selection.tagPrefixList ?? []).map((prefix) => (tag: string) => matchesTagPrefix(prefix, tag)),
+      ];
+      return (imageTags) => imageTags.length > 0 && entries.every((matches) => imageTags.some(matches));
     }
   }
 }
