@@ -29,10 +29,14 @@ export interface ServiceRef {
 }
 
 /** The service, or an Error that says which of cluster and service is missing. */
-export async function describeService(ecs: ECSClient, { cluster, service }: ServiceRef): Promise<Service> {
+export async function describeService(
+  ecs: ECSClient,
+  { cluster, service }: ServiceRef,
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<Service> {
   let response: Awaited<ReturnType<typeof sendDescribe>>;
   try {
-    response = await sendDescribe(ecs, cluster, service);
+    response = await sendDescribe(ecs, cluster, service, options.abortSignal);
   } catch (error) {
     if (error instanceof ClusterNotFoundException) throw new Error(`cluster "${cluster}" was not found`);
     throw error;
@@ -52,8 +56,8 @@ export async function describeService(ecs: ECSClient, { cluster, service }: Serv
   return found;
 }
 
-function sendDescribe(ecs: ECSClient, cluster: string, service: string) {
-  return ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+function sendDescribe(ecs: ECSClient, cluster: string, service: string, abortSignal: AbortSignal | undefined) {
+  return ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), abortSignal ? { abortSignal } : {});
 }
 
 /** desiredCount and the percents the service will deploy with: the settings, else the service's, else ECS's defaults. */
