@@ -40,7 +40,11 @@ containerDefinitions:
     essential: true
 `;
 
-async function deployThroughProxy(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+async function deployThroughProxy(
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+  options: { cancelWhen?: RegExp } = {},
+) {
   return runAction("ecs-deploy", {
     cwd: workspace,
     inputs: { cluster: "prod", service: "web", "task-definition": "task-definition.yaml", policy: "off", ...inputs },
@@ -56,6 +60,7 @@ async function deployThroughProxy(inputs: Record<string, string>, env: NodeJS.Pr
       ...env,
     },
     timeoutMs: 25_000,
+    ...options,
   });
 }
 
@@ -168,5 +173,65 @@ describe("ecs-deploy under AWS faults", { timeout: 30_000 }, () => {
       "after 0.2 minutes: DescribeServices never answered",
     );
     expect(run.outputs["rollout-state"]).toBe("TIMED_OUT");
+  });
+
+  it("registers once when ECS answers 500 after registering: looks for the revision before trying again", async () => {
+    const before = await revisions();
+    proxy!.inject("RegisterTaskDefinition", { kind: "server-error-after", times: 1 });
+    const run = await deployThroughProxy({ images: nextImage() });
+    expectExit(run, 0);
+    const after = await revisions();
+    expect(after, run.stdout).toHaveLength(before.length + 1);
+    expect(proxy!.calls("RegisterTaskDefinition")).toBe(1);
+    expect(run.outputs["task-definition-arn"]).toBe(after.at(-1));
+    expect(run.stdout).toContain(
+      `ECS had registered it as ${after.at(-1)}: taking that revision, not registering again`,
+    );
+  });
+
+  it("names the revision the service still runs when UpdateService is denied", async () => {
+    const running = await serviceRevision();
+    proxy!.inject("UpdateService", { kind: "access-denied" });
+    const run = await deployThroughProxy({ images: nextImage() });
+    expectExit(run, 1);
+    expect(run.outputs).toMatchObject({
+      "task-definition-arn": running,
+      registered: "true",
+      deployed: "false",
+      "rolled-back": "false",
+    });
+  });
+
+  it("reports the timeout and the failed rollback after it, in the message and the summary", async () => {
+    proxy!.inject("DescribeServices", { kind: "hang", skip: 1 });
+    proxy!.inject("UpdateService", { kind: "access-denied", skip: 1 });
+    const run = await deployThroughProxy({ images: nextImage(), "timeout-minutes": "0.05", rollback: "on-failure" });
+    expectExit(run, 1);
+    const error = run.commands.find((line) => line.startsWith("::error::"));
+    expect(error).toMatch(/gave up waiting for deployment .* The rollback to .* failed too: .*UpdateService/);
+    expect(run.summary).toContain("gave up waiting for deployment");
+    expect(run.summary).toMatch(/\| Rollback \| failed: .*not authorized/);
+  });
+
+  it("stops within 5 s on SIGTERM mid-watch, saying what was in progress, with outputs and a summary", async () => {
+    proxy!.inject("DescribeServices", { kind: "hang", skip: 1 });
+    const run = await deployThroughProxy(
+      { images: nextImage(), "timeout-minutes": "5" },
+      { SHIPSHAPE_AWS_REQUEST_TIMEOUT_MS: "" },
+      { cancelWhen: /updated service web: deployment/ },
+    );
+    console.log(`SIGTERM mid-watch: the step exited ${run.cancelToExitMs} ms later`);
+    expectExit(run, 1);
+    expect(run.cancelToExitMs).toBeDefined();
+    expect(run.cancelToExitMs!).toBeLessThan(5_000);
+    const deployment = run.outputs["deployment-id"];
+    expect(deployment).toMatch(/^ecs-svc\//);
+    const error = run.commands.find((line) => line.startsWith("::error::"));
+    expect(error).toContain(
+      `the step was cancelled (SIGTERM) while watching deployment ${deployment} of service web (revision ${run.outputs["task-definition-arn"]})`,
+    );
+    expect(run.outputs).toMatchObject({ registered: "true", deployed: "false" });
+    expect(run.summary).toContain("## ❌ ECS deploy: web in prod failed");
+    expect(run.summary).toContain("cancelled (SIGTERM)");
   });
 });

@@ -221,10 +221,13 @@ describe("ecs-deploy against moto", () => {
     expect(run.commands).toContain(
       "::error::the policy check (preset recommended) found 1 error; nothing was registered or updated",
     );
+    // Nothing was deployed: the service still runs the revision it ran.
     expect(run.outputs).toMatchObject({
       registered: "false",
-      "task-definition-arn": "",
+      "task-definition-arn": arn(2),
       "previous-task-definition-arn": arn(2),
+      deployed: "false",
+      "rolled-back": "false",
     });
   });
 

@@ -7,12 +7,12 @@ import { messageOf } from "@shipshape/action-kit";
 import { readInputs } from "./context.js";
 import type { StepReport } from "./step-report.js";
 
-export async function main(): Promise<void> {
+export async function main(signal?: AbortSignal): Promise<void> {
   const report: StepReport = { tags: [] };
   try {
     const inputs = readInputs();
     const { runSteps } = await import(/* webpackMode: "eager" */ "./steps.js");
-    await runSteps(inputs, report);
+    await runSteps(inputs, report, signal);
   } finally {
     if (report.repository || report.tags.length > 0 || report.lifecycle) await writeSummary(report);
   }

@@ -9,8 +9,11 @@ import { logIn, requireClients } from "./login.js";
 import { pushTags, resolveRepository, retagInEcr } from "./publish.js";
 import type { StepReport } from "./step-report.js";
 
-export async function runSteps(inputs: Inputs, report: StepReport): Promise<void> {
-  const clients = inputs.registryType === "private" ? createEcrClients({ region: inputs.region }) : undefined;
+export async function runSteps(inputs: Inputs, report: StepReport, signal?: AbortSignal): Promise<void> {
+  const clients =
+    inputs.registryType === "private"
+      ? createEcrClients({ region: inputs.region, ...(signal ? { signal } : {}) })
+      : undefined;
   const credentials = inputs.login ? await logIn(inputs, clients) : [];
   const home = credentials[0];
   const registryId = inputs.registries[0];

@@ -56,7 +56,9 @@ function lifecycleSections(lifecycle: LifecycleReport): string[] {
     for (const image of rule.images) {
       if (actedOn.length > MAX_LISTED_IMAGES) break;
       const tags = image.imageTags.join(", ") || "untagged";
-      actedOn.push(`${code(shortDigest(image.imageDigest))} [${text(tags)}] rule ${rule.rulePriority}: ${text(image.reason)}`);
+      actedOn.push(
+        `${code(shortDigest(image.imageDigest))} [${text(tags)}] rule ${rule.rulePriority}: ${text(image.reason)}`,
+      );
     }
   }
   const total = lifecycle.plan.outcome.rules.reduce((sum, rule) => sum + rule.images.length, 0);

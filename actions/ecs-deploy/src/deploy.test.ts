@@ -1,6 +1,7 @@
 // The deploy's decisions after a failed rollout (roll back itself or not), on recorded ECS
 // answers, with @actions/core replaced by a fixture that keeps what the step printed.
 import {
+  AccessDeniedException,
   type Deployment,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -13,6 +14,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Inputs } from "./context.js";
+import type { DeployReport } from "./deploy.js";
 
 const printed = vi.hoisted(() => [] as string[]);
 vi.mock("@actions/core", () => {
@@ -28,7 +30,7 @@ vi.mock("@actions/core", () => {
   };
 });
 
-const { deploy } = await import("./deploy.js");
+const { deploy, settleServiceRevision } = await import("./deploy.js");
 const { outputsOf } = await import("./main.js");
 
 const ecs = mockClient(ECSClient);
@@ -125,12 +127,15 @@ describe("deploy: after a failed rollout", () => {
     const updates = ecs.commandCalls(UpdateServiceCommand).map((call) => call.args[0].input);
     expect(updates).toHaveLength(2);
     expect(updates[1]).toEqual({ cluster: "prod", service: "web", taskDefinition: arn(4) });
+    // The service runs the previous revision again: the outputs say so.
     expect(outputsOf(report)).toEqual({
-      "task-definition-arn": arn(5),
+      "task-definition-arn": arn(4),
       "previous-task-definition-arn": arn(4),
       "deployment-id": OURS,
       "rollout-state": "TIMED_OUT",
       registered: "true",
+      deployed: "false",
+      "rolled-back": "true",
     });
     expect(printed).toContain(`rolling back to ${arn(4)}`);
   });
@@ -197,7 +202,66 @@ describe("deploy: after a failed rollout", () => {
       "rollout-state": "COMPLETED",
       registered: "true",
       "deployment-id": OURS,
+      "task-definition-arn": arn(5),
+      deployed: "true",
+      "rolled-back": "false",
     });
     expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+  });
+
+  it("reports both failures when the rollback after a timeout fails too", async () => {
+    record(service([deployment({}), { ...running, status: "ACTIVE" }]));
+    ecs
+      .on(UpdateServiceCommand)
+      .resolvesOnce({ service: service([deployment({}), { ...running, status: "ACTIVE" }]) })
+      .rejects(new AccessDeniedException({ message: "not authorized to perform: ecs:UpdateService", $metadata: {} }));
+    const report: DeployReport = {};
+    await expect(deploy(inputs, client, report)).rejects.toThrow(
+      new RegExp(
+        `^gave up waiting for deployment ${OURS} after .*raise timeout-minutes\\. The rollback to ${arn(4)} failed too: ECS refused to update service web: not authorized to perform: ecs:UpdateService$`,
+      ),
+    );
+    expect(report.rollbackFailure).toContain("not authorized");
+    expect(outputsOf(report)).toMatchObject({
+      "task-definition-arn": arn(5),
+      deployed: "false",
+      "rolled-back": "false",
+    });
+  });
+
+  it("names the revision ECS's circuit breaker went back to, read from the service at the end", async () => {
+    record(
+      service([
+        deployment({ id: ECS_ROLLBACK, taskDefinition: arn(4) }),
+        deployment({ status: "ACTIVE", failedTasks: 3, rolloutState: "FAILED", rolloutStateReason: "tasks failed" }),
+      ]),
+    );
+    const report: DeployReport = {};
+    const breaker = { ...inputs, circuitBreaker: { enable: true, rollback: true } };
+    await expect(deploy(breaker, client, report)).rejects.toThrow(/failed/);
+    await settleServiceRevision(client, breaker, report);
+    expect(outputsOf(report)).toMatchObject({
+      "task-definition-arn": arn(4),
+      deployed: "false",
+      "rolled-back": "true",
+    });
+  });
+});
+
+describe("deploy: outputs when the update is refused", () => {
+  it("names the revision the service still runs, not the one registered", async () => {
+    record(service([running]));
+    ecs
+      .on(UpdateServiceCommand)
+      .rejects(new AccessDeniedException({ message: "not authorized to perform: ecs:UpdateService", $metadata: {} }));
+    const report: DeployReport = {};
+    await expect(deploy(inputs, client, report)).rejects.toThrow("ECS refused to update service web");
+    await settleServiceRevision(client, inputs, report);
+    expect(outputsOf(report)).toMatchObject({
+      "task-definition-arn": arn(4),
+      registered: "true",
+      deployed: "false",
+      "rolled-back": "false",
+    });
   });
 });

@@ -106,6 +106,7 @@ function overview(inputs: Inputs, report: DeployReport): [string, string][] {
   if (report.deploymentId) rows.push(["Deployment", code(report.deploymentId)]);
   if (report.rolloutState) rows.push(["Rollout", rolloutCell(report)]);
   if (report.rollback) rows.push(["Rolled back to", code(report.rollback.taskDefinitionArn)]);
+  if (report.rollbackFailure) rows.push(["Rollback", `failed: ${text(report.rollbackFailure)}`]);
   return rows;
 }
 

@@ -9,6 +9,6 @@
  *   parse.finish();
  */
 export { InputParser, InvalidInputs, type InputReader, runnerInputs } from "./inputs.js";
-export { messageOf, run, type Step } from "./run.js";
+export { CANCEL_GRACE_MS, messageOf, run, type Step, StepCancelled } from "./run.js";
 export { readJsonState, saveJsonState } from "./state.js";
 export { inWorkspace, type WorkspacePath, workspaceOf } from "./workspace.js";

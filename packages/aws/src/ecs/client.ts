@@ -34,5 +34,6 @@ export function isAmbiguousFailure(error: unknown): boolean {
   if (!(error instanceof Error) || error.name === "AbortError") return false;
   const sdkError = error as SdkError;
   if (isThrottlingError(sdkError)) return false;
-  return isServerError(sdkError) || isSdkTransientError(sdkError) || sdkError.$metadata?.httpStatusCode === undefined;
+  // No $fault: not an answer of the service at all (a socket error, a timeout).
+  return isServerError(sdkError) || isSdkTransientError(sdkError) || sdkError.$fault === undefined;
 }
