@@ -3,7 +3,7 @@
 // and the checks that stop a deploy before anything is registered. moto does not simulate
 // rollouts (packages/aws/src/ecs/watch.test.ts covers them with recorded answers); with
 // MOTO_ECS_SERVICE_RUNNING set, its deployments report COMPLETED, so `wait` runs end to end.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -274,5 +274,33 @@ describe("ecs-deploy against moto", () => {
     );
     expect(taskDefinition!.containerDefinitions![0]!.image).toBe(`${registry}/web:6`);
     expect((await currentService()).taskDefinition).toBe(run.outputs["task-definition-arn"]);
+  });
+
+  it.each([
+    ["an absolute path", "/etc/passwd", "is outside"],
+    ["a path up and out", "../../../../etc/passwd", "is outside"],
+    ["a symbolic link out", "linked.yaml", "leads (through a symbolic link) outside"],
+  ])("refuses a task definition outside the workspace (%s), quoting nothing from it", async (_, path, how) => {
+    const outside = mkdtempSync(join(tmpdir(), "shipshape-outside-"));
+    writeFileSync(join(outside, "task.yaml"), "family: [root:x:0:0 secret-line\n");
+    rmSync(join(workspace, "linked.yaml"), { force: true });
+    symlinkSync(join(outside, "task.yaml"), join(workspace, "linked.yaml"));
+    const before = await registeredRevisions();
+    const run = await deployWith({ "task-definition": path, images: `app=${registry}/web:7` });
+    expectExit(run, 1);
+    expect(run.commands.join("\n")).toContain(`${JSON.stringify(path)} ${how} the workspace`);
+    expect(run.stdout + run.summary).not.toMatch(/root:x?:?0|secret-line/);
+    expect(await registeredRevisions()).toEqual(before);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it("reads and checks the policy config before anything is registered", async () => {
+    writeFileSync(join(workspace, "bad-policy.yaml"), "rules: [unclosed\n");
+    const before = await registeredRevisions();
+    const running = (await currentService()).taskDefinition;
+    const run = await deployWith({ images: `app=${registry}/web:8`, policy: "bad-policy.yaml" });
+    expectExit(run, 1);
+    expect(await registeredRevisions()).toEqual(before);
+    expect((await currentService()).taskDefinition).toBe(running);
   });
 });

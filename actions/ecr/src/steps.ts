@@ -5,11 +5,14 @@ import { createEcrClients, type RegistryCredentials } from "@shipshape/aws";
 import * as core from "@actions/core";
 import type { Inputs } from "./context.js";
 import { runLifecyclePolicy } from "./lifecycle.js";
+import { loadLifecyclePolicy } from "./lifecycle-policy-source.js";
 import { logIn, requireClients } from "./login.js";
 import { pushTags, resolveRepository, retagInEcr } from "./publish.js";
 import type { StepReport } from "./step-report.js";
 
 export async function runSteps(inputs: Inputs, report: StepReport, signal?: AbortSignal): Promise<void> {
+  // Every input file is read and checked before the first side effect (login, push, put).
+  const lifecyclePolicy = inputs.lifecyclePolicy ? loadLifecyclePolicy(inputs.lifecyclePolicy) : undefined;
   const clients =
     inputs.registryType === "private"
       ? createEcrClients({ region: inputs.region, ...(signal ? { signal } : {}) })
@@ -33,8 +36,14 @@ export async function runSteps(inputs: Inputs, report: StepReport, signal?: Abor
   if (repositoryUri) core.setOutput("image-uri", first?.imageUri ?? repositoryUri);
   if (first) core.setOutput("digest", first.digest);
 
-  if (inputs.lifecyclePolicy) {
-    await runLifecyclePolicy(inputs, requireClients(clients), { registryId, uri: repositoryUri }, report);
+  if (lifecyclePolicy) {
+    await runLifecyclePolicy(
+      inputs,
+      lifecyclePolicy,
+      requireClients(clients),
+      { registryId, uri: repositoryUri },
+      report,
+    );
   }
 }
 

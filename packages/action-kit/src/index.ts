@@ -11,4 +11,4 @@
 export { InputParser, InvalidInputs, type InputReader, runnerInputs } from "./inputs.js";
 export { CANCEL_GRACE_MS, messageOf, run, type Step, StepCancelled } from "./run.js";
 export { readJsonState, saveJsonState } from "./state.js";
-export { inWorkspace, type WorkspacePath, workspaceOf } from "./workspace.js";
+export { inWorkspace, OutsideWorkspace, type WorkspacePath, workspaceOf } from "./workspace.js";
