@@ -161,7 +161,8 @@ describe("the ecr action against moto, a docker engine and an ECR-like registry"
     writeFileSync(join(context, "hello.txt"), "hello from the shipshape ecr action\n");
     writeFileSync(join(context, "Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
     await engine.docker(["build", "--tag", "app:build", "."], { cwd: context });
-  }, 120_000);
+    // Another copy of the suite may hold the registry for a while (REGISTRY_LOCK_TIMEOUT_MS).
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all([moto?.stop(), engine?.stop(), registry?.stop()]);

@@ -17,8 +17,11 @@ import {
   startProcess,
   waitUntilReady,
 } from "./processes.js";
+import { acquireMachineLock } from "./machine-lock.js";
 
 const HOSTS_FILE = "/etc/hosts";
+/** Long enough for another copy's ECR tests to finish on a loaded machine. */
+export const REGISTRY_LOCK_TIMEOUT_MS = 540_000;
 const DOCKER_CERTS_DIR = "/etc/docker/certs.d";
 
 export interface EcrLikeRegistryOptions {
@@ -50,8 +53,15 @@ export async function startEcrLikeRegistry(options: EcrLikeRegistryOptions = {})
   const htpasswd = requireExecutable("htpasswd", "Debian package apache2-utils");
   const openssl = requireExecutable("openssl", "Debian package openssl");
   requireRoot(`listen on port 443 and edit ${HOSTS_FILE} and ${DOCKER_CERTS_DIR}`);
-  // Checked first: with another registry on 443 our readiness probe would be answered by it.
-  await assertPortFree(443, "is another test registry running? Only one can run at a time");
+  // Another copy of the suite may hold port 443 and the hosts line: wait for our turn.
+  const lock = await acquireMachineLock("ecr-registry", REGISTRY_LOCK_TIMEOUT_MS);
+  try {
+    // Checked first: with another registry on 443 our readiness probe would be answered by it.
+    await assertPortFree(443, "is a test registry of another project running? Only one can run at a time");
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 
   const workDir = makeTempDir("registry");
   const certFile = join(workDir, "cert.pem");
@@ -67,6 +77,7 @@ export async function startEcrLikeRegistry(options: EcrLikeRegistryOptions = {})
     removeHostsLine(hostsLine);
     rmSync(dockerTrustDir, { recursive: true, force: true });
     rmSync(workDir, { recursive: true, force: true });
+    lock.release();
   });
 
   try {
