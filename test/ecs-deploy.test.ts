@@ -214,8 +214,8 @@ describe("ecs-deploy against moto", () => {
     const annotation = run.commands.find((line) => line.startsWith("::error file=leaky.yaml,line=28,"));
     expect(annotation, run.commands.join("\n")).toBeDefined();
     // The diff names the new variable but never prints its value.
-    expect(run.stdout).toContain(
-      "+ containerDefinitions[app].environment[AWS_SECRET_ACCESS_KEY].value: (hidden, 40 characters)",
+    expect(run.stdout).toMatch(
+      /\+ containerDefinitions\[app\]\.environment\[AWS_SECRET_ACCESS_KEY\]\.value: \(hidden, sha256:[0-9a-f]{8}\)/,
     );
     expect(run.stdout + run.summary).not.toContain("wJalrXUtnFEMI");
     expect(run.commands).toContain(
@@ -303,4 +303,46 @@ describe("ecs-deploy against moto", () => {
     expect(await registeredRevisions()).toEqual(before);
     expect((await currentService()).taskDefinition).toBe(running);
   });
+
+  it("prints nothing secret from the task definition, and no workflow command from its keys, even when the policy refuses", async () => {
+    const sessionKey = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    writeFileSync(
+      join(workspace, "hostile.yaml"),
+      `${taskDefinitionYaml(`\n      - name: SESSION_KEY\n        value: "${sessionKey}"\n      - name: AWS_SECRET_ACCESS_KEY\n        value: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`)}    command: ["sh", "-c", "psql postgres://user:pass@db.internal/app"]
+    dockerLabels:
+      db.dsn: "postgres://app:hunter2@db.internal/app"
+      "x\\n::warning title=pwned::injected": "1"
+`,
+    );
+    const before = await registeredRevisions();
+    const run = await deployWith({ "task-definition": "hostile.yaml", images: `app=${registry}/web:9` });
+    expectExit(run, 1);
+    expect(await registeredRevisions()).toEqual(before);
+    expect(run.commands.join("\n")).toContain("the policy check (preset recommended) found");
+    const everything = `${run.stdout}\n${run.stderr}\n${run.summary}\n${JSON.stringify(run.outputs)}`;
+    for (const secret of ["user:pass", sessionKey, "hunter2", "wJalrXUtnFEMI"])
+      expect(everything).not.toContain(secret);
+    // The diff still says what changed, by hash.
+    expect(run.stdout).toMatch(/\+ containerDefinitions\[app\]\.command: \(hidden, sha256:[0-9a-f]{8}\)/);
+    expect(run.stdout).toMatch(/\+ containerDefinitions\[app\]\.dockerLabels\.db\.dsn: \(hidden, sha256:[0-9a-f]{8}\)/);
+    // The injected key reaches the log only inside a stop-commands block.
+    expect(run.stdout).toContain("\n::warning title=pwned::injected");
+    expect(activeCommands(run.stdout).filter((line) => line.includes("pwned"))).toEqual([]);
+  });
 });
+
+/** The lines the runner takes as workflow commands: those outside ::stop-commands:: blocks. */
+function activeCommands(log: string): string[] {
+  const active: string[] = [];
+  let stopToken: string | undefined;
+  for (const line of log.split("\n")) {
+    if (stopToken !== undefined) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) stopToken = stop[1];
+    else if (line.startsWith("::")) active.push(line);
+  }
+  return active;
+}

@@ -1,6 +1,7 @@
 // The deploy, step by step: read the service, render, plan, policy check, diff, register, update,
 // watch, roll back. What each step learns goes into the report the outputs and summary come from.
 import * as core from "@actions/core";
+import { printUntrusted } from "@shipshape/action-kit";
 import type { ECSClient, Service } from "@aws-sdk/client-ecs";
 import {
   type DeploymentSettings,
@@ -168,9 +169,9 @@ export async function settleServiceRevision(ecs: ECSClient, inputs: Inputs, repo
 
 function printChanges(changes: TaskDefinitionChange[], currentArn: string | undefined): void {
   core.startGroup(`Task definition changes against ${currentArn ?? "nothing registered"}`);
-  core.info(
-    changes.length > 0 ? formatTaskDefinitionChanges(changes).join("\n") : "no changes: the current revision is kept",
-  );
+  // Paths hold the file's own keys: printed with workflow commands off.
+  if (changes.length > 0) printUntrusted(formatTaskDefinitionChanges(changes).join("\n"));
+  else core.info("no changes: the current revision is kept");
   core.endGroup();
 }
 

@@ -2,7 +2,7 @@
 // rendered task definition and on the service's settings as the deploy will leave them.
 import type { Service, UpdateServiceCommandInput } from "@aws-sdk/client-ecs";
 import * as core from "@actions/core";
-import type { ContainerImage, TaskDefinitionInput } from "@shipshape/aws";
+import { type ContainerImage, maskUrlCredentials, type TaskDefinitionInput } from "@shipshape/aws";
 import { type Finding, type LintReport, lintSources, type ShipshapeConfig, type SourceText } from "@shipshape/core";
 import { loadConfig } from "@shipshape/project";
 import { annotation } from "@shipshape/report";
@@ -76,10 +76,10 @@ export function serviceSettings(current: Service, update: UpdateServiceCommandIn
 
 function printFinding(finding: Finding, documentName: string | undefined): void {
   if (!documentName) {
-    core.info(annotation(finding));
+    core.info(annotation({ ...finding, message: maskUrlCredentials(finding.message) }));
     return;
   }
-  const message = `${documentName}: ${finding.path} ${finding.message} (${finding.ruleId})`;
+  const message = maskUrlCredentials(`${documentName}: ${finding.path} ${finding.message} (${finding.ruleId})`);
   if (finding.severity === "error") core.error(message, { title: finding.ruleId });
   else if (finding.severity === "warning") core.warning(message, { title: finding.ruleId });
   else core.notice(message, { title: finding.ruleId });

@@ -11,4 +11,5 @@
 export { InputParser, InvalidInputs, type InputReader, runnerInputs } from "./inputs.js";
 export { CANCEL_GRACE_MS, messageOf, run, type Step, StepCancelled } from "./run.js";
 export { readJsonState, saveJsonState } from "./state.js";
+export { maskUrlCredentials, printUntrusted } from "./untrusted.js";
 export { inWorkspace, OutsideWorkspace, type WorkspacePath, workspaceOf } from "./workspace.js";

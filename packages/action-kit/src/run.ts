@@ -8,6 +8,7 @@
 // CANCEL_GRACE_MS later is ended with exit code 1.
 import * as core from "@actions/core";
 import { InvalidInputs } from "./inputs.js";
+import { maskUrlCredentials } from "./untrusted.js";
 
 const IS_POST = "isPost";
 export const CANCEL_GRACE_MS = 4_000;
@@ -47,7 +48,8 @@ async function runStep(step: Step): Promise<void> {
     await step(cancel.signal);
     if (cancel.signal.aborted) core.setFailed(messageOf(cancel.signal.reason));
   } catch (error) {
-    core.setFailed(messageOf(error));
+    // A message may quote a value from a user's file: no credentials in URLs reach the log.
+    core.setFailed(maskUrlCredentials(messageOf(error)));
     if (error instanceof Error && error.stack && !(error instanceof InvalidInputs)) core.debug(error.stack);
   } finally {
     clearTimeout(graceTimer);

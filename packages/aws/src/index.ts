@@ -1,3 +1,4 @@
 export { clientConfig, DEFAULT_REQUEST_TIMEOUT_MS, type AwsClientOptions } from "./client-config.js";
 export * from "./ecr/index.js";
 export * from "./ecs/index.js";
+export { isHiddenValuePath, maskUrlCredentials, shortHash } from "./redact.js";
