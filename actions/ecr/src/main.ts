@@ -13,6 +13,10 @@ export async function main(signal?: AbortSignal): Promise<void> {
     const inputs = readInputs();
     const { runSteps } = await import(/* webpackMode: "eager" */ "./steps.js");
     await runSteps(inputs, report, signal);
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+    const pushed = report.tags.map((tag) => tag.tag).join(", ") || "none";
+    throw new Error(`${messageOf(signal.reason)} while ${report.phase ?? "starting"} (tags done: ${pushed})`);
   } finally {
     if (report.repository || report.tags.length > 0 || report.lifecycle) await writeSummary(report);
   }

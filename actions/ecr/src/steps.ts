@@ -17,18 +17,21 @@ export async function runSteps(inputs: Inputs, report: StepReport, signal?: Abor
     inputs.registryType === "private"
       ? createEcrClients({ region: inputs.region, ...(signal ? { signal } : {}) })
       : undefined;
+  report.phase = "logging in";
   const credentials = inputs.login ? await logIn(inputs, clients) : [];
   const home = credentials[0];
   const registryId = inputs.registries[0];
 
   let repositoryUri = inputs.repository && home ? `${home.registry}/${inputs.repository}` : "";
   if (inputs.createRepository || inputs.sourceTag || inputs.lifecyclePolicy) {
+    report.phase = `reading repository ${inputs.repository}`;
     report.repository = await resolveRepository(inputs, requireClients(clients), registryId);
     repositoryUri = report.repository.uri;
   }
   core.setOutput("registry", home?.registry ?? repositoryUri.split("/")[0] ?? "");
   setCredentialOutputs(inputs, home);
 
+  report.phase = `pushing ${inputs.image || inputs.sourceTag} to ${repositoryUri}`;
   if (inputs.image) report.tags.push(...(await pushTags(inputs.image, repositoryUri, inputs.tags)));
   if (inputs.sourceTag)
     report.tags.push(...(await retagInEcr(inputs, requireClients(clients), registryId, repositoryUri)));
@@ -37,6 +40,7 @@ export async function runSteps(inputs: Inputs, report: StepReport, signal?: Abor
   if (first) core.setOutput("digest", first.digest);
 
   if (lifecyclePolicy) {
+    report.phase = `${inputs.lifecycleMode === "apply" ? "applying" : "previewing"} the lifecycle policy of ${inputs.repository}`;
     await runLifecyclePolicy(
       inputs,
       lifecyclePolicy,
