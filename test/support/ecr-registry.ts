@@ -54,13 +54,21 @@ export async function startEcrLikeRegistry(options: EcrLikeRegistryOptions = {})
   const openssl = requireExecutable("openssl", "Debian package openssl");
   requireRoot(`listen on port 443 and edit ${HOSTS_FILE} and ${DOCKER_CERTS_DIR}`);
   // Another copy of the suite may hold port 443 and the hosts line: wait for our turn.
+  const deadline = Date.now() + REGISTRY_LOCK_TIMEOUT_MS;
   const lock = await acquireMachineLock("ecr-registry", REGISTRY_LOCK_TIMEOUT_MS);
-  try {
-    // Checked first: with another registry on 443 our readiness probe would be answered by it.
-    await assertPortFree(443, "is a test registry of another project running? Only one can run at a time");
-  } catch (error) {
-    lock.release();
-    throw error;
+  // A copy without the lock (an older checkout) may still hold the port: wait for it too. Checked
+  // first: with another registry on 443 our readiness probe would be answered by it.
+  for (;;) {
+    try {
+      await assertPortFree(443, "is a test registry of another project running? Only one can run at a time");
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        lock.release();
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 
   const workDir = makeTempDir("registry");
