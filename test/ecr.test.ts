@@ -2,7 +2,16 @@
 // the ECR and ECS APIs, Debian's docker engine, and a registry that docker knows by the ECR name
 // moto hands out. A PATH shim records every docker argv, to prove the password never is in one.
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,6 +71,8 @@ async function aws(service: "ecr" | "ecs", action: string, body: object): Promis
 async function run(inputs: Record<string, string>, state?: Record<string, string>): Promise<ActionRun> {
   const result = await runAction("ecr", {
     inputs,
+    // The workspace is the scratch directory: the policy files the tests write are in it.
+    cwd: scratch,
     ...(state ? { state } : {}),
     // GitHub runs the action on node24; point this at a node 24 binary to run the bundle on it.
     ...(process.env.SHIPSHAPE_ACTION_NODE ? { node: process.env.SHIPSHAPE_ACTION_NODE } : {}),
@@ -150,7 +161,8 @@ describe("the ecr action against moto, a docker engine and an ECR-like registry"
     writeFileSync(join(context, "hello.txt"), "hello from the shipshape ecr action\n");
     writeFileSync(join(context, "Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
     await engine.docker(["build", "--tag", "app:build", "."], { cwd: context });
-  }, 120_000);
+    // Another copy of the suite may hold the registry for a while (REGISTRY_LOCK_TIMEOUT_MS).
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all([moto?.stop(), engine?.stop(), registry?.stop()]);
@@ -273,6 +285,37 @@ describe("the ecr action against moto, a docker engine and an ECR-like registry"
     const applied = await aws("ecr", "GetLifecyclePolicy", { repositoryName: repository });
     const preset = JSON.parse(readFileSync(join(repoRoot, "policies/lifecycle/keep-last-30-releases.json"), "utf8"));
     expect(JSON.parse(applied.body.lifecyclePolicyText ?? "")).toEqual(preset);
+  });
+
+  it("refuses a malformed lifecycle policy before logging in or pushing anything", async () => {
+    const badPolicy = join(scratch, "bad-policy.json");
+    writeFileSync(badPolicy, JSON.stringify({ rules: [{ rulePriority: 1, selection: { tagStatus: "sometimes" } }] }));
+    const argvBefore = dockerArgv().length;
+    const tagsBefore = await listTags(registry!, repository);
+    const result = await run({ repository, image: "app:build", tags: "never-pushed", "lifecycle-policy": badPolicy });
+    expect(result.exitCode).toBe(1);
+    expect(result.commands.join("\n")).toContain("lifecycle-policy");
+    expect(result.commands.join("\n")).toContain("is not valid");
+    expect(dockerArgv().slice(argvBefore)).toEqual([]);
+    expect(await listTags(registry!, repository)).toEqual(tagsBefore);
+  });
+
+  it.each([
+    ["an absolute path", "/etc/passwd", "is outside"],
+    ["a path up and out", "../../../../etc/passwd", "is outside"],
+    ["a symbolic link out", "linked-policy.json", "leads (through a symbolic link) outside"],
+  ])("refuses a lifecycle policy outside the workspace (%s), quoting nothing from the file", async (_, path, how) => {
+    const outside = mkdtempSync(join(tmpdir(), "shipshape-outside-"));
+    writeFileSync(join(outside, "policy.json"), '{"rules": "root:x:0:0:secret-line"}');
+    rmSync(join(scratch, "linked-policy.json"), { force: true });
+    symlinkSync(join(outside, "policy.json"), join(scratch, "linked-policy.json"));
+    const argvBefore = dockerArgv().length;
+    const result = await run({ repository, image: "app:build", tags: "never-pushed", "lifecycle-policy": path });
+    expect(result.exitCode).toBe(1);
+    expect(result.commands.join("\n")).toContain(`lifecycle-policy: ${JSON.stringify(path)} ${how} the workspace`);
+    expect(result.stdout).not.toMatch(/root:x?:?0|secret-line/);
+    expect(dockerArgv().slice(argvBefore)).toEqual([]);
+    rmSync(outside, { recursive: true, force: true });
   });
 
   it("logs out in the post step", async () => {

@@ -3,7 +3,7 @@
 // and the checks that stop a deploy before anything is registered. moto does not simulate
 // rollouts (packages/aws/src/ecs/watch.test.ts covers them with recorded answers); with
 // MOTO_ECS_SERVICE_RUNNING set, its deployments report COMPLETED, so `wait` runs end to end.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -216,17 +216,20 @@ describe("ecs-deploy against moto", () => {
     const annotation = run.commands.find((line) => line.startsWith("::error file=leaky.yaml,line=28,"));
     expect(annotation, run.commands.join("\n")).toBeDefined();
     // The diff names the new variable but never prints its value.
-    expect(run.stdout).toContain(
-      "+ containerDefinitions[app].environment[AWS_SECRET_ACCESS_KEY].value: (hidden, 40 characters)",
+    expect(run.stdout).toMatch(
+      /\+ containerDefinitions\[app\]\.environment\[AWS_SECRET_ACCESS_KEY\]\.value: \(hidden, sha256:[0-9a-f]{8}\)/,
     );
     expect(run.stdout + run.summary).not.toContain("wJalrXUtnFEMI");
     expect(run.commands).toContain(
       "::error::the policy check (preset recommended) found 1 error; nothing was registered or updated",
     );
+    // Nothing was deployed: the service still runs the revision it ran.
     expect(run.outputs).toMatchObject({
       registered: "false",
-      "task-definition-arn": "",
+      "task-definition-arn": arn(2),
       "previous-task-definition-arn": arn(2),
+      deployed: "false",
+      "rolled-back": "false",
     });
   });
 
@@ -342,4 +345,74 @@ describe("ecs-deploy against moto", () => {
       ecs.send(new ListServiceDeploymentsCommand({ cluster: "prod", service: "web-canary" })),
     ).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
   });
+
+  it.each([
+    ["an absolute path", "/etc/passwd", "is outside"],
+    ["a path up and out", "../../../../etc/passwd", "is outside"],
+    ["a symbolic link out", "linked.yaml", "leads (through a symbolic link) outside"],
+  ])("refuses a task definition outside the workspace (%s), quoting nothing from it", async (_, path, how) => {
+    const outside = mkdtempSync(join(tmpdir(), "shipshape-outside-"));
+    writeFileSync(join(outside, "task.yaml"), "family: [root:x:0:0 secret-line\n");
+    rmSync(join(workspace, "linked.yaml"), { force: true });
+    symlinkSync(join(outside, "task.yaml"), join(workspace, "linked.yaml"));
+    const before = await registeredRevisions();
+    const run = await deployWith({ "task-definition": path, images: `app=${registry}/web:7` });
+    expectExit(run, 1);
+    expect(run.commands.join("\n")).toContain(`${JSON.stringify(path)} ${how} the workspace`);
+    expect(run.stdout + run.summary).not.toMatch(/root:x?:?0|secret-line/);
+    expect(await registeredRevisions()).toEqual(before);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it("reads and checks the policy config before anything is registered", async () => {
+    writeFileSync(join(workspace, "bad-policy.yaml"), "rules: [unclosed\n");
+    const before = await registeredRevisions();
+    const running = (await currentService()).taskDefinition;
+    const run = await deployWith({ images: `app=${registry}/web:8`, policy: "bad-policy.yaml" });
+    expectExit(run, 1);
+    expect(await registeredRevisions()).toEqual(before);
+    expect((await currentService()).taskDefinition).toBe(running);
+  });
+
+  it("prints nothing secret from the task definition, and no workflow command from its keys, even when the policy refuses", async () => {
+    const sessionKey = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    writeFileSync(
+      join(workspace, "hostile.yaml"),
+      `${taskDefinitionYaml(`\n      - name: SESSION_KEY\n        value: "${sessionKey}"\n      - name: AWS_SECRET_ACCESS_KEY\n        value: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`)}    command: ["sh", "-c", "psql postgres://user:pass@db.internal/app"]
+    dockerLabels:
+      db.dsn: "postgres://app:hunter2@db.internal/app"
+      "x\\n::warning title=pwned::injected": "1"
+`,
+    );
+    const before = await registeredRevisions();
+    const run = await deployWith({ "task-definition": "hostile.yaml", images: `app=${registry}/web:9` });
+    expectExit(run, 1);
+    expect(await registeredRevisions()).toEqual(before);
+    expect(run.commands.join("\n")).toContain("the policy check (preset recommended) found");
+    const everything = `${run.stdout}\n${run.stderr}\n${run.summary}\n${JSON.stringify(run.outputs)}`;
+    for (const secret of ["user:pass", sessionKey, "hunter2", "wJalrXUtnFEMI"])
+      expect(everything).not.toContain(secret);
+    // The diff still says what changed, by hash.
+    expect(run.stdout).toMatch(/\+ containerDefinitions\[app\]\.command: \(hidden, sha256:[0-9a-f]{8}\)/);
+    expect(run.stdout).toMatch(/\+ containerDefinitions\[app\]\.dockerLabels\.db\.dsn: \(hidden, sha256:[0-9a-f]{8}\)/);
+    // The injected key reaches the log only inside a stop-commands block.
+    expect(run.stdout).toContain("\n::warning title=pwned::injected");
+    expect(activeCommands(run.stdout).filter((line) => line.includes("pwned"))).toEqual([]);
+  });
 });
+
+/** The lines the runner takes as workflow commands: those outside ::stop-commands:: blocks. */
+function activeCommands(log: string): string[] {
+  const active: string[] = [];
+  let stopToken: string | undefined;
+  for (const line of log.split("\n")) {
+    if (stopToken !== undefined) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) stopToken = stop[1];
+    else if (line.startsWith("::")) active.push(line);
+  }
+  return active;
+}

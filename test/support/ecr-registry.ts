@@ -17,8 +17,11 @@ import {
   startProcess,
   waitUntilReady,
 } from "./processes.js";
+import { acquireMachineLock } from "./machine-lock.js";
 
 const HOSTS_FILE = "/etc/hosts";
+/** Long enough for another copy's ECR tests to finish on a loaded machine. */
+export const REGISTRY_LOCK_TIMEOUT_MS = 540_000;
 const DOCKER_CERTS_DIR = "/etc/docker/certs.d";
 
 export interface EcrLikeRegistryOptions {
@@ -50,8 +53,23 @@ export async function startEcrLikeRegistry(options: EcrLikeRegistryOptions = {})
   const htpasswd = requireExecutable("htpasswd", "Debian package apache2-utils");
   const openssl = requireExecutable("openssl", "Debian package openssl");
   requireRoot(`listen on port 443 and edit ${HOSTS_FILE} and ${DOCKER_CERTS_DIR}`);
-  // Checked first: with another registry on 443 our readiness probe would be answered by it.
-  await assertPortFree(443, "is another test registry running? Only one can run at a time");
+  // Another copy of the suite may hold port 443 and the hosts line: wait for our turn.
+  const deadline = Date.now() + REGISTRY_LOCK_TIMEOUT_MS;
+  const lock = await acquireMachineLock("ecr-registry", REGISTRY_LOCK_TIMEOUT_MS);
+  // A copy without the lock (an older checkout) may still hold the port: wait for it too. Checked
+  // first: with another registry on 443 our readiness probe would be answered by it.
+  for (;;) {
+    try {
+      await assertPortFree(443, "is a test registry of another project running? Only one can run at a time");
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        lock.release();
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 
   const workDir = makeTempDir("registry");
   const certFile = join(workDir, "cert.pem");
@@ -67,6 +85,7 @@ export async function startEcrLikeRegistry(options: EcrLikeRegistryOptions = {})
     removeHostsLine(hostsLine);
     rmSync(dockerTrustDir, { recursive: true, force: true });
     rmSync(workDir, { recursive: true, force: true });
+    lock.release();
   });
 
   try {

@@ -16,6 +16,8 @@ export interface ActionRun {
   summary: string;
   /** The workflow commands it printed (`::error file=...::message`). */
   commands: string[];
+  /** With cancelWhen: from SIGTERM to the process's exit; undefined when it was never sent. */
+  cancelToExitMs?: number;
 }
 
 export interface ActionRunOptions {
@@ -28,6 +30,8 @@ export interface ActionRunOptions {
   /** The node binary: GitHub runs actions on node24; defaults to this process's node. */
   node?: string;
   timeoutMs?: number;
+  /** Sends SIGTERM (as the runner does on cancel) once stdout matches. */
+  cancelWhen?: RegExp;
 }
 
 /**
@@ -62,10 +66,18 @@ export async function runAction(action: string, options: ActionRunOptions = {}):
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
+  let cancelledAt: number | undefined;
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+    if (options.cancelWhen && cancelledAt === undefined && options.cancelWhen.test(stdout)) {
+      cancelledAt = Date.now();
+      child.kill("SIGTERM");
+    }
+  });
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
   const exitCode = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+  const exitedAt = Date.now();
   clearTimeout(timer);
   const run: ActionRun = {
     exitCode,
@@ -75,6 +87,7 @@ export async function runAction(action: string, options: ActionRunOptions = {}):
     state: parseFileCommand(readFileSync(files.state, "utf8")),
     summary: readFileSync(files.summary, "utf8"),
     commands: stdout.split("\n").filter((line) => line.startsWith("::")),
+    ...(cancelledAt !== undefined ? { cancelToExitMs: exitedAt - cancelledAt } : {}),
   };
   rmSync(dir, { recursive: true, force: true });
   return run;

@@ -56,7 +56,8 @@ describe("real services: moto, a docker engine and an ECR-like registry", () => 
     moto = await startMoto();
     engine = await startDockerEngine();
     registry = await startEcrLikeRegistry({ account, region });
-  }, 120_000);
+    // Another copy of the suite may hold the registry for a while (REGISTRY_LOCK_TIMEOUT_MS).
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all([moto?.stop(), engine?.stop(), registry?.stop()]);

@@ -76,9 +76,16 @@ describe("parseInputs", () => {
 
   it.each([
     ["preset:standard", { kind: "preset", name: "standard" }],
-    ["/abs/policy.json", { kind: "file", path: "/abs/policy.json" }],
+    ["/work/repo/policy.json", { kind: "file", path: "/work/repo/policy.json" }],
+    ["ci/policy.json", { kind: "file", path: "/work/repo/ci/policy.json" }],
   ])("reads lifecycle-policy %s", (value, expected) => {
     expect(parse({ repository: "web", "lifecycle-policy": value }).lifecyclePolicy).toEqual(expected);
+  });
+
+  it.each(["/abs/policy.json", "../../policy.json"])("refuses lifecycle-policy %s outside the workspace", (value) => {
+    expect(() => parse({ repository: "web", "lifecycle-policy": value })).toThrow(
+      `lifecycle-policy: ${JSON.stringify(value)} is outside the workspace (GITHUB_WORKSPACE)`,
+    );
   });
 
   it("takes the region input over AWS_REGION, and AWS_DEFAULT_REGION last", () => {

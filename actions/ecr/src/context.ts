@@ -105,7 +105,12 @@ function parseLifecyclePolicySource(
     }
     return { kind: "preset", name };
   }
-  return { kind: "file", path: inWorkspace(value, workspace).path };
+  try {
+    return { kind: "file", path: inWorkspace(value, workspace).path };
+  } catch (error) {
+    problems.push(`lifecycle-policy: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 function checkConflicts(inputs: Inputs, problems: string[]): void {

@@ -1,9 +1,8 @@
 import * as core from "@actions/core";
 import { applyLifecyclePolicy, type EcrClients, planLifecyclePolicy } from "@shipshape/aws";
-import { describeLifecycleOutcome } from "@shipshape/core";
+import { describeLifecycleOutcome, type LifecyclePolicy } from "@shipshape/core";
 import type { Inputs } from "./context.js";
 import { describeConflict } from "./lifecycle-conflict.js";
-import { loadLifecyclePolicy } from "./lifecycle-policy-source.js";
 import type { StepReport } from "./step-report.js";
 
 /**
@@ -12,11 +11,11 @@ import type { StepReport } from "./step-report.js";
  */
 export async function runLifecyclePolicy(
   inputs: Inputs,
+  policy: LifecyclePolicy,
   clients: EcrClients,
   repository: { registryId: string | undefined; uri: string },
   report: StepReport,
 ): Promise<void> {
-  const policy = loadLifecyclePolicy(inputs.lifecyclePolicy!);
   const request = {
     ecr: clients.ecr,
     ecs: clients.ecs,

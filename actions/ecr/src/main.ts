@@ -7,12 +7,16 @@ import { messageOf, runnerInputs } from "@shipshape/action-kit";
 import { parseInputs } from "./context.js";
 import type { StepReport } from "./step-report.js";
 
-export async function main(): Promise<void> {
+export async function main(signal?: AbortSignal): Promise<void> {
   const report: StepReport = { tags: [] };
   try {
     const inputs = parseInputs(runnerInputs, process.env);
     const { runSteps } = await import(/* webpackMode: "eager" */ "./steps.js");
-    await runSteps(inputs, report);
+    await runSteps(inputs, report, signal);
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+    const pushed = report.tags.map((tag) => tag.tag).join(", ") || "none";
+    throw new Error(`${messageOf(signal.reason)} while ${report.phase ?? "starting"} (tags done: ${pushed})`);
   } finally {
     if (report.repository || report.tags.length > 0 || report.lifecycle) await writeSummary(report);
   }

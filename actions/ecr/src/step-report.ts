@@ -25,6 +25,8 @@ export interface LifecycleReport {
 }
 
 export interface StepReport {
+  /** What the step is doing now, for the message when it is cancelled: "pushing app:build". */
+  phase?: string;
   repository?: RepositoryReport;
   tags: TagReport[];
   lifecycle?: LifecycleReport;

@@ -5,19 +5,28 @@ import { createEcrClients, type RegistryCredentials } from "@shipshape/aws";
 import * as core from "@actions/core";
 import type { Inputs } from "./context.js";
 import { runLifecyclePolicy } from "./lifecycle.js";
+import { loadLifecyclePolicy } from "./lifecycle-policy-source.js";
 import { logIn, requireClients } from "./login.js";
 import { pushTags, resolveRepository, retagInEcr } from "./publish.js";
 import type { StepReport } from "./step-report.js";
 
-export async function runSteps(inputs: Inputs, report: StepReport): Promise<void> {
-  const options = { region: inputs.region, ...(inputs.httpProxy ? { proxy: inputs.httpProxy } : {}) };
+export async function runSteps(inputs: Inputs, report: StepReport, signal?: AbortSignal): Promise<void> {
+  // Every input file is read and checked before the first side effect (login, push, put).
+  const lifecyclePolicy = inputs.lifecyclePolicy ? loadLifecyclePolicy(inputs.lifecyclePolicy) : undefined;
+  const options = {
+    region: inputs.region,
+    ...(inputs.httpProxy ? { proxy: inputs.httpProxy } : {}),
+    ...(signal ? { signal } : {}),
+  };
   const clients = inputs.registryType === "private" ? createEcrClients(options) : undefined;
+  report.phase = "logging in";
   const credentials = inputs.login ? await logIn(inputs, clients) : [];
   const home = credentials[0];
   const registryId = inputs.registries[0];
 
   let repositoryUri = inputs.repository && home ? `${home.registry}/${inputs.repository}` : "";
   if (inputs.createRepository || inputs.sourceTag || inputs.lifecyclePolicy) {
+    report.phase = `reading repository ${inputs.repository}`;
     report.repository = await resolveRepository(inputs, requireClients(clients), registryId);
     repositoryUri = report.repository.uri;
   }
@@ -27,6 +36,7 @@ export async function runSteps(inputs: Inputs, report: StepReport): Promise<void
   setCredentialOutputs(inputs, home);
   if (inputs.credentialsPerRegistry) setPerRegistryOutputs(credentials);
 
+  report.phase = `pushing ${inputs.image || inputs.sourceTag} to ${repositoryUri}`;
   if (inputs.image) report.tags.push(...(await pushTags(inputs.image, repositoryUri, inputs.tags)));
   if (inputs.sourceTag)
     report.tags.push(...(await retagInEcr(inputs, requireClients(clients), registryId, repositoryUri)));
@@ -34,8 +44,15 @@ export async function runSteps(inputs: Inputs, report: StepReport): Promise<void
   if (repositoryUri) core.setOutput("image-uri", first?.imageUri ?? repositoryUri);
   if (first) core.setOutput("digest", first.digest);
 
-  if (inputs.lifecyclePolicy) {
-    await runLifecyclePolicy(inputs, requireClients(clients), { registryId, uri: repositoryUri }, report);
+  if (lifecyclePolicy) {
+    report.phase = `${inputs.lifecycleMode === "apply" ? "applying" : "previewing"} the lifecycle policy of ${inputs.repository}`;
+    await runLifecyclePolicy(
+      inputs,
+      lifecyclePolicy,
+      requireClients(clients),
+      { registryId, uri: repositoryUri },
+      report,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { LifecyclePlan } from "@shipshape/aws";
 import { summaryMarkdown } from "./summary.js";
 
 const digest = `sha256:${"ab".repeat(32)}`;
@@ -37,5 +38,26 @@ describe("summaryMarkdown", () => {
       tags: [],
     });
     expect(markdown).toContain("- drift: scanOnPush is false, &lt;expected&gt; true\n- updated: x &#124; y\n");
+  });
+
+  it("lists at most 500 of 100,000 images the policy acts on, and stays well under GitHub's 1 MiB", () => {
+    const images = Array.from({ length: 100_000 }, (_, index) => ({
+      imageDigest: `sha256:${index.toString(16).padStart(64, "0")}`,
+      imageTags: [`build-${index}`],
+      reason: "more than 10 images tagged build-*",
+    }));
+    const digests = images.map((image) => image.imageDigest);
+    const rule = { rulePriority: 1, action: "expire", images, identified: digests, description: "keep 10 builds" };
+    const plan = {
+      images: [],
+      protectedImages: [],
+      conflicts: [],
+      outcome: { rules: [rule], kept: [], expiredDigests: digests, transitionedDigests: [] },
+    } as unknown as LifecyclePlan;
+    const markdown = summaryMarkdown({ tags: [], lifecycle: { mode: "preview", plan, applied: false } });
+    expect(Buffer.byteLength(markdown)).toBeLessThan(100 * 1024);
+    expect(markdown).toContain("100000 image(s) the policy acts on");
+    expect(markdown).toContain("- …and 99500 more");
+    expect(markdown.match(/\] rule 1: /g)).toHaveLength(500);
   });
 });

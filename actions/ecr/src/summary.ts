@@ -51,16 +51,20 @@ function lifecycleSections(lifecycle: LifecycleReport): string[] {
     summary.heading(`Lifecycle policy (${state})`, 3),
     summary.table(["Rule", "Images expired", "Images kept"], lifecycleRows(lifecycle.plan)),
   ];
+  // Listed up to MAX_LISTED_IMAGES; a repository of 100,000 images still makes a summary of some 50 KB.
   const actedOn: string[] = [];
+  let total = 0;
   for (const rule of lifecycle.plan.outcome.rules) {
-    for (const image of rule.images) {
-      if (actedOn.length > MAX_LISTED_IMAGES) break;
+    total += rule.images.length;
+    for (const image of rule.images.slice(0, MAX_LISTED_IMAGES - actedOn.length)) {
       const tags = image.imageTags.join(", ") || "untagged";
-      actedOn.push(`${code(shortDigest(image.imageDigest))} [${text(tags)}] rule ${rule.rulePriority}: ${text(image.reason)}`);
+      actedOn.push(
+        `${code(shortDigest(image.imageDigest))} [${text(tags)}] rule ${rule.rulePriority}: ${text(image.reason)}`,
+      );
     }
   }
-  const total = lifecycle.plan.outcome.rules.reduce((sum, rule) => sum + rule.images.length, 0);
-  if (total > 0) sections.push(summary.details(`${total} image(s) the policy acts on`, actedOn, MAX_LISTED_IMAGES));
+  if (total > actedOn.length) actedOn.push(`…and ${total - actedOn.length} more`);
+  if (total > 0) sections.push(summary.details(`${total} image(s) the policy acts on`, actedOn, MAX_LISTED_IMAGES + 1));
   if (lifecycle.plan.conflicts.length > 0) {
     sections.push(
       "**Images that ECS services use:**\n",

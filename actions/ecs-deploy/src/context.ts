@@ -79,7 +79,7 @@ export function parseInputs(readInput: InputReader, env: NodeJS.ProcessEnv): Inp
     cluster,
     service,
     taskDefinition: file
-      ? { kind: "file", ...inWorkspace(file, workspace) }
+      ? { kind: "file", ...taskDefinitionPath(parse, file, workspace, env) }
       : arn
         ? { kind: "arn", arn }
         : { kind: "service" },
@@ -162,4 +162,10 @@ function parsePolicy(value: string, workspace: string): PolicySource {
   const name = value || "recommended";
   if (builtInPresets.has(name)) return { kind: "preset", name };
   return { kind: "config", ...inWorkspace(name, workspace) };
+}
+
+/** The task-definition file: in the workspace, or in RUNNER_TEMP where ecs-render (or amazon-ecs-render-task-definition) wrote it. */
+function taskDefinitionPath(parse: InputParser, file: string, workspace: string, env: NodeJS.ProcessEnv) {
+  const written = env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [];
+  return parse.workspacePath("task-definition", file, workspace, written) ?? { path: "", shownPath: file };
 }

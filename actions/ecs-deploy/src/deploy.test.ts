@@ -1,6 +1,7 @@
 // The deploy's decisions after a failed rollout (roll back itself or not), on recorded ECS
 // answers, with @actions/core replaced by a fixture that keeps what the step printed.
 import {
+  AccessDeniedException,
   type Deployment,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -15,6 +16,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Inputs } from "./context.js";
 import { SERVICE_STRATEGY } from "./strategy-inputs.js";
 import { defaultDropIn } from "./drop-in-inputs.test-support.js";
+import type { DeployReport } from "./deploy.js";
 
 const printed = vi.hoisted(() => [] as string[]);
 vi.mock("@actions/core", () => {
@@ -30,7 +32,7 @@ vi.mock("@actions/core", () => {
   };
 });
 
-const { deploy } = await import("./deploy.js");
+const { deploy, settleServiceRevision } = await import("./deploy.js");
 const { outputsOf } = await import("./main.js");
 
 const ecs = mockClient(ECSClient);
@@ -130,8 +132,9 @@ describe("deploy: after a failed rollout", () => {
     const updates = ecs.commandCalls(UpdateServiceCommand).map((call) => call.args[0].input);
     expect(updates).toHaveLength(2);
     expect(updates[1]).toEqual({ cluster: "prod", service: "web", taskDefinition: arn(4) });
+    // The service runs the previous revision again: the outputs say so.
     expect(outputsOf(report)).toEqual({
-      "task-definition-arn": arn(5),
+      "task-definition-arn": arn(4),
       "previous-task-definition-arn": arn(4),
       "deployment-id": OURS,
       "rollout-state": "TIMED_OUT",
@@ -140,6 +143,8 @@ describe("deploy: after a failed rollout", () => {
       "lifecycle-stage": "",
       "codedeploy-deployment-id": "",
       "run-task-arn": "",
+      deployed: "false",
+      "rolled-back": "true",
     });
     expect(printed).toContain(`rolling back to ${arn(4)}`);
   });
@@ -206,7 +211,66 @@ describe("deploy: after a failed rollout", () => {
       "rollout-state": "COMPLETED",
       registered: "true",
       "deployment-id": OURS,
+      "task-definition-arn": arn(5),
+      deployed: "true",
+      "rolled-back": "false",
     });
     expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+  });
+
+  it("reports both failures when the rollback after a timeout fails too", async () => {
+    record(service([deployment({}), { ...running, status: "ACTIVE" }]));
+    ecs
+      .on(UpdateServiceCommand)
+      .resolvesOnce({ service: service([deployment({}), { ...running, status: "ACTIVE" }]) })
+      .rejects(new AccessDeniedException({ message: "not authorized to perform: ecs:UpdateService", $metadata: {} }));
+    const report: DeployReport = {};
+    await expect(deploy(inputs, client, report)).rejects.toThrow(
+      new RegExp(
+        `^gave up waiting for deployment ${OURS} after .*raise timeout-minutes\\. The rollback to ${arn(4)} failed too: ECS refused to update service web: not authorized to perform: ecs:UpdateService$`,
+      ),
+    );
+    expect(report.rollbackFailure).toContain("not authorized");
+    expect(outputsOf(report)).toMatchObject({
+      "task-definition-arn": arn(5),
+      deployed: "false",
+      "rolled-back": "false",
+    });
+  });
+
+  it("names the revision ECS's circuit breaker went back to, read from the service at the end", async () => {
+    record(
+      service([
+        deployment({ id: ECS_ROLLBACK, taskDefinition: arn(4) }),
+        deployment({ status: "ACTIVE", failedTasks: 3, rolloutState: "FAILED", rolloutStateReason: "tasks failed" }),
+      ]),
+    );
+    const report: DeployReport = {};
+    const breaker = { ...inputs, circuitBreaker: { enable: true, rollback: true } };
+    await expect(deploy(breaker, client, report)).rejects.toThrow(/failed/);
+    await settleServiceRevision(client, breaker, report);
+    expect(outputsOf(report)).toMatchObject({
+      "task-definition-arn": arn(4),
+      deployed: "false",
+      "rolled-back": "true",
+    });
+  });
+});
+
+describe("deploy: outputs when the update is refused", () => {
+  it("names the revision the service still runs, not the one registered", async () => {
+    record(service([running]));
+    ecs
+      .on(UpdateServiceCommand)
+      .rejects(new AccessDeniedException({ message: "not authorized to perform: ecs:UpdateService", $metadata: {} }));
+    const report: DeployReport = {};
+    await expect(deploy(inputs, client, report)).rejects.toThrow("ECS refused to update service web");
+    await settleServiceRevision(client, inputs, report);
+    expect(outputsOf(report)).toMatchObject({
+      "task-definition-arn": arn(4),
+      registered: "true",
+      deployed: "false",
+      "rolled-back": "false",
+    });
   });
 });

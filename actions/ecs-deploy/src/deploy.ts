@@ -1,6 +1,7 @@
 // The deploy, step by step: read the service, render, plan, policy check, diff, register, update,
 // watch, roll back. What each step learns goes into the report the outputs and summary come from.
 import * as core from "@actions/core";
+import { printUntrusted } from "@shipshape/action-kit";
 import type { ECSClient, Service } from "@aws-sdk/client-ecs";
 import {
   type DeploymentSettings,
@@ -52,6 +53,16 @@ export interface DeployReport {
   runTask?: RunTaskReport;
   /** A CODE_DEPLOY service: the blue/green deployment started, and how it ended. */
   codeDeploy?: CodeDeployReport;
+  /** Why the rollback to the previous revision failed, when it was tried and failed. */
+  rollbackFailure?: string;
+  /** What the step is doing now, for the message when it is cancelled: "watching the rollout". */
+  phase?: string;
+  /** UpdateService accepted the new revision. */
+  updated?: boolean;
+  /** The service runs the revision: its rollout completed, or was not waited for. */
+  deployed?: boolean;
+  /** The revision the service runs at the end, as far as the step knows it (outputsOf falls back on the others). */
+  serviceTaskDefinitionArn?: string;
 }
 
 /** Between registering and updating the service: run-task (a migration) runs there. */
@@ -64,9 +75,11 @@ export async function deploy(
   ecs: ECSClient,
   report: DeployReport,
   hooks: DeployHooks = {},
+  signal?: AbortSignal,
 ): Promise<void> {
   const ref = { cluster: inputs.cluster, service: inputs.service };
-  const service = await describeService(ecs, ref);
+  report.phase = "reading the service";
+  const service = await describeService(ecs, ref, signal ? { abortSignal: signal } : {});
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
   report.previousTaskDefinitionArn = current?.arn;
   const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, current);
@@ -101,25 +114,38 @@ export async function deploy(
 
   // Listed before anything changes, so an endpoint without the service-deployment API fails the step with nothing done.
   const knownServiceDeployments = nativeDeploy ? await serviceDeploymentsBefore(inputs, ecs) : undefined;
-  report.registration = await registerIfChanged(ecs, rendered, current);
+  report.phase = `registering a revision of ${rendered.family}`;
+  report.registration = await registerIfChanged(ecs, rendered, current, {
+    onNote: (line) => core.warning(line),
+    ...(signal ? { abortSignal: signal } : {}),
+  });
   const arn = report.registration.taskDefinitionArn;
   core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
   await hooks.afterRegister?.(arn, rendered);
+  report.phase = `updating service ${inputs.service} to ${arn}`;
   const { service: updated, deployment } = await updateService(ecs, {
     ...update,
     taskDefinition: arn,
     ...inputs.dropIn.serviceExtras,
   });
+  report.updated = true;
+  report.serviceTaskDefinitionArn = arn;
   report.deploymentId = deployment?.id;
   report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";
   core.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
-  if (knownServiceDeployments) return followNativeDeploy(inputs, ecs, report, knownServiceDeployments);
-  if (!inputs.wait) return;
+  if (knownServiceDeployments)
+    return followNativeDeploy(inputs, ecs, report, knownServiceDeployments, signal ? { signal } : {});
+  if (!inputs.wait) {
+    report.deployed = true;
+    return;
+  }
   if (!deployment?.id) {
     core.warning("UpdateService listed no PRIMARY deployment, so there is no rollout to watch");
+    report.deployed = true;
     return;
   }
 
+  report.phase = `watching deployment ${deployment.id} of service ${inputs.service} (revision ${arn})`;
   report.rollout = await watchRollout(ecs, {
     ...ref,
     deploymentId: deployment.id,
@@ -128,18 +154,52 @@ export async function deploy(
     ...(inputs.dropIn.maxPollIntervalMs ? { maxPollIntervalMs: inputs.dropIn.maxPollIntervalMs } : {}),
     seenEventIds: (updated.events ?? []).flatMap((event) => event.id ?? []),
     onProgress: (line) => core.info(line),
+    ...(signal ? { signal } : {}),
   });
   report.rolloutState = report.rollout.state;
-  if (report.rollout.state === "COMPLETED") return;
-  await rollBackIfAsked(inputs, ecs, report);
+  if (report.rollout.state === "COMPLETED") {
+    report.deployed = true;
+    return;
+  }
+  try {
+    await rollBackIfAsked(inputs, ecs, report);
+  } catch (error) {
+    report.rollbackFailure = (error as Error).message;
+    throw new Error(
+      `${report.rollout.message.replace(/\.$/, "")}. The rollback to ${report.previousTaskDefinitionArn} failed too: ${report.rollbackFailure}`,
+      { cause: error },
+    );
+  }
   throw new Error(withRollbackNote(report.rollout.message, report));
+}
+
+/**
+ * The revision the service runs once the step is over. When the step failed after the update
+ * (the rollout failed, ECS may have rolled back, a rollback may have half-happened), the service
+ * is read again; when that fails too, what the step knows stands.
+ */
+const SETTLE_TIMEOUT_MS = 5_000;
+
+export async function settleServiceRevision(ecs: ECSClient, inputs: Inputs, report: DeployReport): Promise<void> {
+  // A timeout without a rollback leaves the service on our revision; a failed rollout or rollback is in doubt.
+  if (!report.updated || (report.rolloutState !== "FAILED" && report.rollbackFailure === undefined)) return;
+  try {
+    const service = await describeService(
+      ecs,
+      { cluster: inputs.cluster, service: inputs.service },
+      { abortSignal: AbortSignal.timeout(SETTLE_TIMEOUT_MS) },
+    );
+    if (service.taskDefinition) report.serviceTaskDefinitionArn = service.taskDefinition;
+  } catch (error) {
+    core.warning(`could not read which revision service ${inputs.service} runs now: ${(error as Error).message}`);
+  }
 }
 
 export function printChanges(changes: TaskDefinitionChange[], currentArn: string | undefined): void {
   core.startGroup(`Task definition changes against ${currentArn ?? "nothing registered"}`);
-  core.info(
-    changes.length > 0 ? formatTaskDefinitionChanges(changes).join("\n") : "no changes: the current revision is kept",
-  );
+  // Paths hold the file's own keys: printed with workflow commands off.
+  if (changes.length > 0) printUntrusted(formatTaskDefinitionChanges(changes).join("\n"));
+  else core.info("no changes: the current revision is kept");
   core.endGroup();
 }
 
@@ -183,8 +243,10 @@ async function rollBackIfAsked(inputs: Inputs, ecs: ECSClient, report: DeployRep
   if (rollout.snapshot?.primaryIsOurs === false) return;
   if (rollout.state === "FAILED" && inputs.circuitBreaker.rollback) return;
   core.info(`rolling back to ${previous}`);
+  report.phase = `rolling service ${inputs.service} back to ${previous}`;
   const { deployment } = await rollBackService(ecs, { cluster: inputs.cluster, service: inputs.service }, previous);
   report.rollback = { taskDefinitionArn: previous, ...(deployment?.id ? { deploymentId: deployment.id } : {}) };
+  report.serviceTaskDefinitionArn = previous;
 }
 
 function withRollbackNote(message: string, report: DeployReport): string {

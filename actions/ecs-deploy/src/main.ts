@@ -1,26 +1,48 @@
 // The step: read the inputs, deploy, then set the outputs and write the job summary, whether the
-// deploy succeeded or not. The deploy and the summary, and with them the AWS SDK and the policy
-// check, load only once the inputs are read, so bad inputs fail at once.
+// deploy succeeded, failed or was cancelled. The deploy and the summary, and with them the AWS SDK
+// and the policy check, load only once the inputs are read, so bad inputs fail at once.
 import * as core from "@actions/core";
+import type { ECSClient } from "@aws-sdk/client-ecs";
 import { messageOf, runnerInputs } from "@shipshape/action-kit";
 import { type Inputs, parseInputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 
-export async function main(): Promise<void> {
+export async function main(signal: AbortSignal = new AbortController().signal): Promise<void> {
   const report: DeployReport = {};
   let inputs: Inputs | undefined;
+  let ecs: ECSClient | undefined;
   let failure: string | undefined;
   try {
     inputs = parseInputs(runnerInputs, process.env);
-    const { deployStep } = await import(/* webpackMode: "eager" */ "./dispatch.js");
-    await deployStep(inputs, report);
+    const { deployStep, ecsClientFor } = await import(/* webpackMode: "eager" */ "./dispatch.js");
+    ecs = ecsClientFor(inputs, signal);
+    await deployStep(inputs, ecs, report, signal);
   } catch (error) {
+    if (signal.aborted && inputs) {
+      failure = cancelledMessage(messageOf(signal.reason), inputs, report);
+      throw new Error(failure);
+    }
     failure = messageOf(error);
     throw error;
   } finally {
+    if (ecs && inputs && failure && !signal.aborted) {
+      const { settleServiceRevision } = await import(/* webpackMode: "eager" */ "./deploy.js");
+      await settleServiceRevision(ecs, inputs, report);
+    }
     setOutputs(report);
     if (inputs) await writeSummary(inputs, report, failure);
   }
+}
+
+/** What was in progress when the runner cancelled the step, and what ECS goes on doing. */
+export function cancelledMessage(reason: string, inputs: Inputs, report: DeployReport): string {
+  const facts = [`service ${inputs.service} in cluster ${inputs.cluster}`];
+  if (report.deploymentId) facts.push(`deployment ${report.deploymentId}`);
+  if (report.registration) facts.push(`revision ${report.registration.taskDefinitionArn}`);
+  const after = report.updated
+    ? "ECS goes on with the deployment; nothing was rolled back"
+    : "the service was not updated";
+  return `${reason} while ${report.phase ?? "starting"} (${facts.join(", ")}): ${after}`;
 }
 
 async function writeSummary(inputs: Inputs, report: DeployReport, failure: string | undefined): Promise<void> {
@@ -32,11 +54,13 @@ async function writeSummary(inputs: Inputs, report: DeployReport, failure: strin
   }
 }
 
-/** The outputs of action.yml, from what the deploy got to. */
+/** The outputs of action.yml, from what the deploy got to: task-definition-arn is what the service runs at the end. */
 export function outputsOf(report: DeployReport): Record<string, string> {
-  const unchanged = report.changes?.length === 0 ? report.previousTaskDefinitionArn : undefined;
+  const running = report.serviceTaskDefinitionArn ?? report.previousTaskDefinitionArn;
+  const ours = report.registration?.taskDefinitionArn;
+  const rolledBack = report.rollback !== undefined || (report.updated === true && running !== ours);
   return {
-    "task-definition-arn": report.registration?.taskDefinitionArn ?? unchanged ?? "",
+    "task-definition-arn": running ?? "",
     "previous-task-definition-arn": report.previousTaskDefinitionArn ?? "",
     "deployment-id": report.deploymentId ?? "",
     "rollout-state": report.rolloutState ?? "",
@@ -46,6 +70,8 @@ export function outputsOf(report: DeployReport): Record<string, string> {
     // amazon-ecs-deploy-task-definition's outputs
     "codedeploy-deployment-id": report.codeDeploy?.deploymentId ?? "",
     "run-task-arn": report.runTask ? JSON.stringify(report.runTask.taskArns) : "",
+    deployed: String(report.deployed === true && running === ours),
+    "rolled-back": String(rolledBack),
   };
 }
 

@@ -179,7 +179,9 @@ export async function followNativeDeploy(
   knownArns: ReadonlySet<string>,
   given: FollowOptions = {},
 ): Promise<void> {
-  const options = { ...followDefaults, ...given };
+  const signals = [followDefaults.signal, given.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const options = { ...followDefaults, ...given, ...(signal ? { signal } : {}) };
   const native = report.native!;
   const ref = { cluster: inputs.cluster, service: inputs.service };
   const started = await findStartedServiceDeployment(ecs, ref, {

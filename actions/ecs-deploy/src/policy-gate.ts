@@ -3,7 +3,7 @@
 import { isAbsolute } from "node:path";
 import type { Service, UpdateServiceCommandInput } from "@aws-sdk/client-ecs";
 import * as core from "@actions/core";
-import type { TaskDefinitionInput } from "@shipshape/aws";
+import { maskUrlCredentials, type TaskDefinitionInput } from "@shipshape/aws";
 import {
   type Finding,
   type LintReport,
@@ -89,10 +89,10 @@ function outsideWorkspace(file: string): boolean {
 
 function printFinding(finding: Finding, documentName: string | undefined): void {
   if (!documentName) {
-    core.info(annotation(finding));
+    core.info(annotation({ ...finding, message: maskUrlCredentials(finding.message) }));
     return;
   }
-  const message = `${documentName}: ${finding.path} ${finding.message} (${finding.ruleId})`;
+  const message = maskUrlCredentials(`${documentName}: ${finding.path} ${finding.message} (${finding.ruleId})`);
   if (finding.severity === "error") core.error(message, { title: finding.ruleId });
   else if (finding.severity === "warning") core.warning(message, { title: finding.ruleId });
   else core.notice(message, { title: finding.ruleId });

@@ -1,5 +1,5 @@
 // The job summary: what changed, the plan, how the rollout went, and on failure why tasks stopped.
-import { formatStoppedTask, formatTaskDefinitionChanges } from "@shipshape/aws";
+import { formatStoppedTask, formatTaskDefinitionChanges, maskUrlCredentials } from "@shipshape/aws";
 import { allRules } from "@shipshape/core";
 import { formatters, renderPlan, summary } from "@shipshape/report";
 import type { Inputs } from "./context.js";
@@ -70,7 +70,8 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
     const findings = formatters.markdown(lint, { rules: allRules, color: false, toolVersion: "" });
     lines.push(findings.replace(/^## shipshape policy check/, `### Policy check (${policy})`), "");
   }
-  return summary.joinSummary([lines.join("\n")]);
+  // Messages and findings may quote a value from the file: no credentials in URLs.
+  return summary.joinSummary([maskUrlCredentials(lines.join("\n"))]);
 }
 
 function headline(inputs: Inputs, report: DeployReport, failure: string | undefined): string {
@@ -113,6 +114,7 @@ function overview(inputs: Inputs, report: DeployReport): [string, string][] {
   if (report.deploymentId) rows.push(["Deployment", code(report.deploymentId)]);
   if (report.rolloutState) rows.push(["Rollout", rolloutCell(report)]);
   if (report.rollback) rows.push(["Rolled back to", code(report.rollback.taskDefinitionArn)]);
+  if (report.rollbackFailure) rows.push(["Rollback", `failed: ${text(report.rollbackFailure)}`]);
   return rows;
 }
 

@@ -43,7 +43,15 @@ describe("parseInputs", () => {
       annotations: false,
       config: "ci/.shipshape.yaml",
     });
-    expect(parse({ "sarif-file": "/tmp/out.sarif" }).sarifFile).toBe("/tmp/out.sarif");
+    expect(parse({ "sarif-file": "/work/repo/out.sarif" }).sarifFile).toBe("/work/repo/out.sarif");
+  });
+
+  it.each([
+    [{ "sarif-file": "/tmp/out.sarif" }, 'sarif-file: "/tmp/out.sarif" is outside the workspace'],
+    [{ config: "../other/.shipshape.yaml" }, 'config: "../other/.shipshape.yaml" is outside the workspace'],
+    [{ paths: "infra\n../../*.json" }, 'paths: "../../" is outside the workspace'],
+  ])("refuses a path outside the workspace: %j", (inputs, problem) => {
+    expect(() => parse(inputs)).toThrow(problem);
   });
 
   it.each([

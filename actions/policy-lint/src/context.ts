@@ -1,4 +1,4 @@
-import { InputParser, type InputReader, inWorkspace, workspaceOf } from "@shipshape/action-kit";
+import { InputParser, type InputReader, workspaceOf } from "@shipshape/action-kit";
 import { builtInPresets } from "@shipshape/core";
 
 export type FailOn = "error" | "warning" | "never";
@@ -44,12 +44,16 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv): Inputs {
     preset === undefined || builtInPresets.has(preset),
     `preset must be one of ${[...builtInPresets.keys()].join(", ")}, found "${preset}"`,
   );
+  // A glob's fixed part (up to its first wildcard) must stay in the workspace like any path.
+  for (const path of paths) parse.workspacePath("paths", path.split(/[*?[{]/)[0] || ".", workspace);
+  const config = parse.string("config") || undefined;
+  if (config) parse.workspacePath("config", config, workspace);
   const inputs: Inputs = {
     paths: paths.length > 0 ? paths : ["."],
-    config: parse.string("config") || undefined,
+    config,
     preset,
     failOn: parse.oneOf("fail-on", FAIL_ON, "error"),
-    sarifFile: sarifFile ? inWorkspace(sarifFile, workspace).path : undefined,
+    sarifFile: sarifFile ? parse.workspacePath("sarif-file", sarifFile, workspace)?.path : undefined,
     onlyChanged: parse.boolean("only-changed", false),
     allowEmpty: parse.boolean("allow-empty", false),
     annotations: parse.boolean("annotations", true),

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import * as core from "@actions/core";
+import { maskUrlCredentials, printUntrusted } from "@shipshape/action-kit";
 import { allRules, type LintReport } from "@shipshape/core";
 import { exitCode, nothingChecked } from "@shipshape/project";
 import { annotation, countBySeverity, formatters, plural, summary, toolVersion } from "@shipshape/report";
@@ -12,7 +13,8 @@ import type { Selection } from "./files.js";
 export async function publish(report: LintReport, inputs: Inputs, selection: Selection): Promise<void> {
   const context = { rules: allRules, color: false, toolVersion };
   if (inputs.annotations) for (const finding of report.findings) core.info(annotation(finding));
-  else core.info(formatters.stylish(report, context));
+  // Paths and messages come from the repository's files: no line of them may act as a workflow command.
+  else printUntrusted(formatters.stylish(report, context));
 
   const counts = countBySeverity(report);
   core.setOutput("error-count", String(counts.error));
@@ -29,7 +31,8 @@ export async function publish(report: LintReport, inputs: Inputs, selection: Sel
 
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const note = onlyChangedNote(selection, report) ?? emptyRunNote(report, inputs, selection);
-  await core.summary.addRaw(summary.joinSummary([formatters.markdown(report, context), note ?? ""])).write();
+  const markdown = maskUrlCredentials(formatters.markdown(report, context));
+  await core.summary.addRaw(summary.joinSummary([markdown, note ?? ""])).write();
 }
 
 function onlyChangedNote({ onlyChanged }: Selection, report: LintReport): string | undefined {

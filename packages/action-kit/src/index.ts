@@ -9,7 +9,8 @@
  *   parse.finish();
  */
 export { InputParser, InvalidInputs, type InputReader, runnerInputs } from "./inputs.js";
-export { messageOf, run, type Step } from "./run.js";
+export { CANCEL_GRACE_MS, messageOf, run, type Step, StepCancelled } from "./run.js";
 export { readJsonState, saveJsonState } from "./state.js";
-export { inWorkspace, type WorkspacePath, workspaceOf } from "./workspace.js";
 export { type AliasedInputs, jsonInput, withAliases } from "./aliases.js";
+export { maskUrlCredentials, printUntrusted } from "./untrusted.js";
+export { inWorkspace, OutsideWorkspace, type WorkspacePath, workspaceOf } from "./workspace.js";

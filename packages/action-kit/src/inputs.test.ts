@@ -6,7 +6,11 @@ const parserOf = (inputs: Record<string, string>) => new InputParser((name) => i
 describe("InputParser", () => {
   it("reads booleans as GitHub's actions do, and names a value it cannot read", () => {
     const parse = parserOf({ a: "true", b: "FALSE", c: "True", d: "yes" });
-    expect([parse.boolean("a", false), parse.boolean("b", true), parse.boolean("c", false)]).toEqual([true, false, true]);
+    expect([parse.boolean("a", false), parse.boolean("b", true), parse.boolean("c", false)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
     expect(parse.boolean("d", true)).toBe(true);
     expect(parse.boolean("unset", false)).toBe(false);
     expect(parse.problems).toEqual(['d must be true or false, found "yes"']);

@@ -1,6 +1,7 @@
 // Typed reading of a step's inputs over @actions/core that gathers every problem, so a step
 // refuses bad inputs in one message naming each, before it does anything.
 import * as core from "@actions/core";
+import { inWorkspace, OutsideWorkspace, type WorkspacePath } from "./workspace.js";
 
 /** Reads an input by its action.yml name, trimmed; "" when it is not set. */
 export type InputReader = (name: string) => string;
@@ -75,6 +76,22 @@ export class InputParser {
   /** Lines, trimmed, empty ones and `#` comments dropped. */
   lines(name: string): string[] {
     return splitTrimmed(this.read(name), "\n").filter((line) => !line.startsWith("#"));
+  }
+
+  /** `value` (a path the input `name` gave) inside `workspace`; a problem, and undefined, when it leads outside. */
+  workspacePath(
+    name: string,
+    value: string,
+    workspace: string,
+    alsoInside: readonly string[] = [],
+  ): WorkspacePath | undefined {
+    try {
+      return inWorkspace(value, workspace, alsoInside);
+    } catch (error) {
+      if (!(error instanceof OutsideWorkspace)) throw error;
+      this.problems.push(`${name}: ${error.message}`);
+      return undefined;
+    }
   }
 
   /** Records a problem found while cross-checking inputs. */

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { run } from "./run.js";
+import { run, StepCancelled } from "./run.js";
 
 let stateFile: string;
 const written: string[] = [];
@@ -52,5 +52,32 @@ describe("run", () => {
     expect(process.exitCode).toBe(1);
     expect(written.join("")).toContain("::error::service web not found in cluster prod");
     expect(readFileSync(stateFile, "utf8")).toBe("");
+  });
+
+  it("aborts the step's signal on SIGTERM, and fails the step with what the step says", async () => {
+    let seen: unknown;
+    await run(
+      (signal) =>
+        new Promise<void>((_, reject) => {
+          signal.addEventListener("abort", () => {
+            seen = signal.reason;
+            reject(new Error("cancelled while watching deployment ecs-svc/1"));
+          });
+          process.emit("SIGTERM", "SIGTERM");
+        }),
+    );
+    expect(seen).toBeInstanceOf(StepCancelled);
+    expect(String((seen as Error).message)).toBe("the step was cancelled (SIGTERM)");
+    expect(process.exitCode).toBe(1);
+    expect(written.join("")).toContain("::error::cancelled while watching deployment ecs-svc/1");
+    expect(process.listenerCount("SIGTERM")).toBe(0);
+  });
+
+  it("fails a cancelled step that ends without an error", async () => {
+    await run(async () => {
+      process.emit("SIGINT", "SIGINT");
+    });
+    expect(process.exitCode).toBe(1);
+    expect(written.join("")).toContain("::error::the step was cancelled (SIGINT)");
   });
 });

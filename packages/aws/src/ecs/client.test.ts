@@ -5,7 +5,7 @@ import {
   ServiceNotFoundException,
 } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
-import { isTransientError } from "./client.js";
+import { isAmbiguousFailure, isTransientError } from "./client.js";
 
 const metadata = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
 const unmodeled = (name: string, status: number) =>
@@ -32,7 +32,24 @@ describe("isTransientError", () => {
     ["ServiceNotFoundException", new ServiceNotFoundException({ message: "Service not found.", ...metadata(400) })],
     ["a plain Error", new Error('cluster "prod" was not found')],
     ["a string", "ECONNRESET"],
+    [
+      "an aborted call (the step's deadline or cancellation)",
+      Object.assign(new Error("Request aborted"), { name: "AbortError" }),
+    ],
   ])("does not retry %s", (_name, error) => {
     expect(isTransientError(error)).toBe(false);
+  });
+});
+
+describe("isAmbiguousFailure", () => {
+  it.each<[string, unknown, boolean]>([
+    ["a 500: the call may have been carried out", new ServerException({ message: "x", ...metadata(500) }), true],
+    ["a request timeout", Object.assign(new Error("request timed out"), { name: "TimeoutError" }), true],
+    ["a reset connection", socketError("ECONNRESET"), true],
+    ["throttling: refused before anything happened", unmodeled("ThrottlingException", 400), false],
+    ["access denied", new AccessDeniedException({ message: "not authorized", ...metadata(400) }), false],
+    ["an aborted call", Object.assign(new Error("Request aborted"), { name: "AbortError" }), false],
+  ])("%s", (_name, error, ambiguous) => {
+    expect(isAmbiguousFailure(error)).toBe(ambiguous);
   });
 });

@@ -1,5 +1,7 @@
 // The ECS client with the shared settings, and which of its errors are worth another try.
 import { ECSClient } from "@aws-sdk/client-ecs";
+import { isServerError, isThrottlingError, isTransientError as isSdkTransientError } from "@smithy/core/retry";
+import type { SdkError } from "@smithy/types";
 import { nameFailedCalls } from "../call-names.js";
 import { type AwsClientOptions, clientConfig } from "../client-config.js";
 
@@ -8,52 +10,30 @@ export function createEcsClient(options: AwsClientOptions): ECSClient {
   return nameFailedCalls(new ECSClient(clientConfig(options)));
 }
 
-/** AWS error names that mean "slow down" or "try again later", never "you asked for something wrong". */
-const TRANSIENT_ERROR_NAMES = new Set([
-  "ThrottlingException",
-  "Throttling",
-  "ThrottledException",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "ServerException",
-  "InternalFailure",
-  "ServiceUnavailable",
-  "ServiceUnavailableException",
-  "RequestTimeout",
-  "RequestTimeoutException",
-  "TimeoutError",
-]);
-
-/** Socket errors of Node's HTTP stack: the network, not the request. */
-const NETWORK_ERROR_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "ENETDOWN",
-]);
-
 /**
- * True for throttling, server-side (5xx) and network errors: a poll that failed this way is tried
- * again later. Anything else (access denied, a missing service) is an answer, not a hiccup.
+ * True for throttling, server-side (5xx), timeout and network errors, as the SDK's own retry
+ * strategy classifies them: a poll that failed this way is tried again later. Anything else (access
+ * denied, a missing service, an aborted call) is an answer, not a hiccup.
  */
 export function isTransientError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const details = error as Error & {
-    code?: string;
-    $retryable?: unknown;
-    $metadata?: { httpStatusCode?: number };
-  };
-  if (TRANSIENT_ERROR_NAMES.has(error.name) || details.$retryable) return true;
-  if (details.code && NETWORK_ERROR_CODES.has(details.code)) return true;
-  const status = details.$metadata?.httpStatusCode;
-  if (status !== undefined && (status === 429 || status >= 500)) return true;
-  return /socket hang up|network|timed? ?out/i.test(error.message) && !details.$metadata?.httpStatusCode;
+  const sdkError = error as SdkError;
+  return (
+    Boolean(sdkError.$retryable) ||
+    isThrottlingError(sdkError) ||
+    isSdkTransientError(sdkError) ||
+    isServerError(sdkError)
+  );
+}
+
+/**
+ * True when a failed call may still have been carried out: the server failed (5xx), or no answer
+ * came (timeout, reset). A non-idempotent call that failed so is looked for before it is made again.
+ */
+export function isAmbiguousFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name === "AbortError") return false;
+  const sdkError = error as SdkError;
+  if (isThrottlingError(sdkError)) return false;
+  // No $fault: not an answer of the service at all (a socket error, a timeout).
+  return isServerError(sdkError) || isSdkTransientError(sdkError) || sdkError.$fault === undefined;
 }

@@ -2,13 +2,14 @@
 // the job summary. Both sides are normalized first, so ECS's defaults never show as changes.
 import type { TaskDefinition, Tag } from "@aws-sdk/client-ecs";
 import { normalizeTaskDefinition } from "./normalize.js";
+import { isHiddenValuePath, maskUrlCredentials, shortHash } from "../redact.js";
 import type { TaskDefinitionInput } from "./render.js";
 
 export interface TaskDefinitionChange {
   /** e.g. `containerDefinitions[web].image`, `containerDefinitions[web].environment[LOG_LEVEL].value` */
   path: string;
   kind: "added" | "removed" | "changed";
-  /** The value as JSON (a note instead for an environment value that looks secret); absent on the side that does not have it. */
+  /** The value as JSON, or "(hidden, sha256:…)" for values that may hold secrets; absent on the side that does not have it. */
   before?: string;
   after?: string;
 }
@@ -16,29 +17,14 @@ export interface TaskDefinitionChange {
 /** Lists of objects whose items are named by one of these keys are keyed by that name in paths. */
 const ITEM_NAME_KEYS = ["name", "key", "sourceVolume", "sourceContainer", "containerName"];
 
-/** Variable names that say the value is a credential. */
-const SECRET_NAME =
-  /pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth|signing|dsn|connection[_-]?string/i;
-/** Values that look like credentials whatever the name: AWS key ids, PEM blocks, user:password@ in URLs, long random strings. */
-const SECRET_VALUE = [
-  /\b(AKIA|ASIA)[A-Z0-9]{16}\b/,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-  /:\/\/[^/\s:@]+:[^/\s@]+@/,
-  /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[A-Za-z0-9+/=_-]{20,}$/,
-  /^(gh[pousr]_|xox[baprs]-|glpat-|sk-)/,
-];
-const ENVIRONMENT_VALUE = /^containerDefinitions\[[^\]]+\]\.environment\[([^\]]+)\]\.value$/;
-
 /**
- * The JSON of an environment value, or a note that it is hidden when its name or its text looks
- * like a credential: the diff goes to build logs, and a secret is never repeated there.
+ * The JSON of a value as the diff shows it: a short hash for values that often carry credentials
+ * (redact.ts), and URL credentials masked in the rest. The diff goes to build logs and the job
+ * summary, and a secret is never repeated there.
  */
 function shown(path: string, json: string): string {
-  const name = ENVIRONMENT_VALUE.exec(path)?.[1];
-  if (name === undefined) return json;
-  const value = String(JSON.parse(json));
-  const sensitive = SECRET_NAME.test(name) || SECRET_VALUE.some((pattern) => pattern.test(value));
-  return sensitive ? `(hidden, ${value.length} characters)` : json;
+  if (isHiddenValuePath(path)) return `(hidden, ${shortHash(json)})`;
+  return maskUrlCredentials(json);
 }
 
 /** The changes from `current` (undefined: nothing registered yet) to `rendered`, in document order. */
@@ -51,12 +37,13 @@ export function diffTaskDefinitions(
   const changes: TaskDefinitionChange[] = [];
   for (const [path, value] of after) {
     const old = before.get(path);
-    if (old === undefined) changes.push({ path, kind: "added", after: shown(path, value) });
+    const shownPath = maskUrlCredentials(path);
+    if (old === undefined) changes.push({ path: shownPath, kind: "added", after: shown(path, value) });
     else if (old !== value)
-      changes.push({ path, kind: "changed", before: shown(path, old), after: shown(path, value) });
+      changes.push({ path: shownPath, kind: "changed", before: shown(path, old), after: shown(path, value) });
   }
   for (const [path, value] of before)
-    if (!after.has(path)) changes.push({ path, kind: "removed", before: shown(path, value) });
+    if (!after.has(path)) changes.push({ path: maskUrlCredentials(path), kind: "removed", before: shown(path, value) });
   return changes;
 }
 

@@ -1,5 +1,6 @@
 import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import { describe, expect, it } from "vitest";
+import { shortHash } from "../redact.js";
 import { diffTaskDefinitions, formatTaskDefinitionChanges } from "./diff.js";
 import { normalizeTaskDefinition, taskDefinitionsEqual } from "./normalize.js";
 import type { TaskDefinitionInput } from "./render.js";
@@ -121,37 +122,51 @@ describe("diffTaskDefinitions", () => {
       '~ memory: "512" -> "1024"',
       '~ containerDefinitions[app].image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:abc123" -> "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:def456"',
       '+ containerDefinitions[app].environment[FEATURE_X].name: "FEATURE_X"',
-      '+ containerDefinitions[app].environment[FEATURE_X].value: "on"',
+      `+ containerDefinitions[app].environment[FEATURE_X].value: (hidden, ${shortHash('"on"')})`,
       '- containerDefinitions[app].environment[LOG_LEVEL].name: "LOG_LEVEL"',
-      '- containerDefinitions[app].environment[LOG_LEVEL].value: "info"',
+      `- containerDefinitions[app].environment[LOG_LEVEL].value: (hidden, ${shortHash('"info"')})`,
     ]);
   });
 
-  it("hides environment values whose name or text looks like a credential", () => {
+  it("shows environment values, command arguments, docker labels and log options only as a hash", () => {
     const changed = structuredClone(file);
-    changed.containerDefinitions![0]!.environment!.push(
+    const app = changed.containerDefinitions![0]!;
+    app.environment!.push(
       { name: "DB_PASSWORD", value: "hunter2" },
-      { name: "UPSTREAM", value: "https://ci:s3cr3t@example.com/api" },
-      { name: "KEY_ID", value: "AKIAIOSFODNN7EXAMPLE" },
-      { name: "REGION", value: "eu-west-1" },
+      { name: "SESSION_KEY", value: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" },
     );
-    expect(
-      formatTaskDefinitionChanges(diffTaskDefinitions(described, changed)).filter(
-        (line) => line.endsWith("characters)") || line.includes("REGION].value"),
-      ),
-    ).toEqual([
-      "+ containerDefinitions[app].environment[DB_PASSWORD].value: (hidden, 7 characters)",
-      "+ containerDefinitions[app].environment[KEY_ID].value: (hidden, 20 characters)",
-      '+ containerDefinitions[app].environment[REGION].value: "eu-west-1"',
-      "+ containerDefinitions[app].environment[UPSTREAM].value: (hidden, 33 characters)",
-    ]);
+    app.command = ["sh", "-c", "psql postgres://user:pass@db.internal/app"];
+    app.dockerLabels = { "db.dsn": "postgres://app:hunter2@db/app" };
+    app.logConfiguration = { logDriver: "splunk", options: { "splunk-token": "00000000-1111-2222" } };
+    const lines = formatTaskDefinitionChanges(diffTaskDefinitions(described, changed));
+    const text = lines.join("\n");
+    for (const secret of ["hunter2", "user:pass", "9f86d081884c7d659a2feaa0c55ad015", "00000000-1111"])
+      expect(text).not.toContain(secret);
+    expect(lines).toContain(
+      `+ containerDefinitions[app].environment[SESSION_KEY].value: (hidden, ${shortHash('"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"')})`,
+    );
+    expect(lines.find((line) => line.includes(".command:"))).toMatch(
+      /^\+ containerDefinitions\[app\]\.command: \(hidden, sha256:[0-9a-f]{8}\)$/,
+    );
+    expect(lines.find((line) => line.includes("dockerLabels"))).toMatch(
+      /^\+ containerDefinitions\[app\]\.dockerLabels\.db\.dsn: \(hidden, sha256:[0-9a-f]{8}\)$/,
+    );
+    expect(text).toContain('logConfiguration.logDriver: "splunk"');
+  });
+
+  it("masks credentials in URLs of the values it shows", () => {
+    const changed = structuredClone(file);
+    changed.containerDefinitions![0]!.image = "https://ci:s3cr3t@registry.example.com/web:1";
+    const lines = formatTaskDefinitionChanges(diffTaskDefinitions(described, changed));
+    expect(lines.join("\n")).toContain('"https://***@registry.example.com/web:1"');
+    expect(lines.join("\n")).not.toContain("s3cr3t");
   });
 
   it("shows every field as added when nothing is registered yet", () => {
     const lines = formatTaskDefinitionChanges(diffTaskDefinitions(undefined, file));
     expect(lines).toContain('+ family: "web"');
     expect(lines).toContain(
-      '+ containerDefinitions[app].healthCheck.command: ["CMD-SHELL","curl -f http://localhost:8080/ || exit 1"]',
+      `+ containerDefinitions[app].healthCheck.command: (hidden, ${shortHash('["CMD-SHELL","curl -f http://localhost:8080/ || exit 1"]')})`,
     );
     expect(lines.every((line) => line.startsWith("+ "))).toBe(true);
   });

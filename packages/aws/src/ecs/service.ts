@@ -30,16 +30,16 @@ export interface ServiceRef {
 
 /**
  * The service, or an Error that says which of cluster and service is missing, or that its
- * deployment controller is not one of `controllers`.
+ * deployment controller is not one of `controllers` (default ECS).
  */
 export async function describeService(
   ecs: ECSClient,
   { cluster, service }: ServiceRef,
-  controllers: readonly string[] = ["ECS"],
+  options: { controllers?: readonly string[]; abortSignal?: AbortSignal } = {},
 ): Promise<Service> {
   let response: Awaited<ReturnType<typeof sendDescribe>>;
   try {
-    response = await sendDescribe(ecs, cluster, service);
+    response = await sendDescribe(ecs, cluster, service, options.abortSignal);
   } catch (error) {
     if (error instanceof ClusterNotFoundException) throw new Error(`cluster "${cluster}" was not found`);
     throw error;
@@ -51,7 +51,7 @@ export async function describeService(
   }
   if (found.status === "DRAINING") throw new Error(`service "${service}" is being deleted (status DRAINING)`);
   const controller = found.deploymentController?.type ?? "ECS";
-  if (!controllers.includes(controller)) {
+  if (!(options.controllers ?? ["ECS"]).includes(controller)) {
     throw new Error(
       `service "${service}" uses the ${controller} deployment controller; this action deploys services that use ECS rolling updates (deploymentController ECS)`,
     );
@@ -59,8 +59,8 @@ export async function describeService(
   return found;
 }
 
-function sendDescribe(ecs: ECSClient, cluster: string, service: string) {
-  return ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+function sendDescribe(ecs: ECSClient, cluster: string, service: string, abortSignal: AbortSignal | undefined) {
+  return ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), abortSignal ? { abortSignal } : {});
 }
 
 /** desiredCount and the percents the service will deploy with: the settings, else the service's, else ECS's defaults. */

@@ -2,7 +2,9 @@ import {
   ClientException,
   DescribeTaskDefinitionCommand,
   ECSClient,
+  ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
+  ServerException,
 } from "@aws-sdk/client-ecs";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -94,5 +96,63 @@ describe("registerIfChanged", () => {
     await expect(registerIfChanged(client, rendered, undefined)).rejects.toThrow(
       "ECS refused to register task definition web: Invalid 'cpu' setting for task.",
     );
+  });
+});
+
+describe("registerIfChanged after a failure that leaves it unclear whether ECS registered", () => {
+  const serverError = () => new ServerException({ message: "Service unavailable", $metadata: { httpStatusCode: 500 } });
+  const registered = (revision: number, image: string) => ({
+    taskDefinition: {
+      taskDefinitionArn: arn(revision),
+      family: "web",
+      revision,
+      status: "ACTIVE" as const,
+      containerDefinitions: [{ name: "app", image, memory: 256 }],
+    },
+  });
+  const notes: string[] = [];
+  const options = { onNote: (line: string) => notes.push(line), sleep: async () => {} };
+  beforeEach(() => {
+    notes.length = 0;
+  });
+
+  it("takes the revision ECS made instead of registering again", async () => {
+    ecs.on(RegisterTaskDefinitionCommand).rejects(serverError());
+    ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [arn(4), arn(5)] });
+    ecs.on(DescribeTaskDefinitionCommand, { taskDefinition: arn(5) }).resolves(registered(5, "repo/web:2"));
+    expect(await registerIfChanged(client, rendered, undefined, options)).toMatchObject({
+      taskDefinitionArn: arn(5),
+      registered: true,
+    });
+    expect(ecs.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(1);
+    expect(ecs.commandCalls(ListTaskDefinitionsCommand)[0]!.args[0].input).toMatchObject({
+      familyPrefix: "web",
+      sort: "DESC",
+    });
+    expect(notes).toEqual([
+      "RegisterTaskDefinition of web failed without saying whether ECS registered it (Service unavailable); looking at the family's newest revision before registering again",
+      `ECS had registered it as ${arn(5)}: taking that revision, not registering again`,
+    ]);
+  });
+
+  it("registers again when the newest revision is another definition", async () => {
+    ecs.on(RegisterTaskDefinitionCommand).rejectsOnce(serverError()).resolves(registered(5, "repo/web:2"));
+    ecs.on(ListTaskDefinitionsCommand).resolves({ taskDefinitionArns: [arn(4)] });
+    expect(await registerIfChanged(client, rendered, undefined, options)).toMatchObject({ taskDefinitionArn: arn(5) });
+    expect(ecs.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(2);
+    expect(notes.at(-1)).toBe("ECS had not registered it; registering again (attempt 2 of 3)");
+  });
+
+  it("tries a throttled call again without looking, and gives up after three attempts", async () => {
+    const throttled = Object.assign(new Error("Rate exceeded"), {
+      name: "ThrottlingException",
+      $metadata: { httpStatusCode: 400 },
+    });
+    ecs.on(RegisterTaskDefinitionCommand).rejects(throttled);
+    await expect(registerIfChanged(client, rendered, undefined, options)).rejects.toThrow(
+      "ECS refused to register task definition web: Rate exceeded",
+    );
+    expect(ecs.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(3);
+    expect(ecs.commandCalls(ListTaskDefinitionsCommand)).toHaveLength(0);
   });
 });

@@ -279,15 +279,30 @@ describe("watchRollout", () => {
     expect(sleeps).toEqual([5_000, 10_000, 20_000]);
   });
 
+  it("stops at once when the step is cancelled, with the signal's reason", async () => {
+    ecs.on(DescribeServicesCommand).resolves(answer([deployment({ pendingCount: 2 })]));
+    const cancel = new AbortController();
+    const watching = watchRollout(client, {
+      cluster: "prod",
+      service: "web",
+      deploymentId: OURS,
+      taskDefinitionArn: arn(5),
+      timeoutMs: 30 * 60_000,
+      clock: fakeClock(),
+      signal: cancel.signal,
+      onProgress: () => cancel.abort(new Error("cancelled")),
+    });
+    await expect(watching).rejects.toThrow("cancelled");
+    expect(ecs.commandCalls(DescribeServicesCommand)).toHaveLength(1);
+  });
+
   it("stops on an error that waiting does not fix", async () => {
-    ecs
-      .on(DescribeServicesCommand)
-      .rejects(
-        new AccessDeniedException({
-          message: "not authorized to perform: ecs:DescribeServices",
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    ecs.on(DescribeServicesCommand).rejects(
+      new AccessDeniedException({
+        message: "not authorized to perform: ecs:DescribeServices",
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     await expect(watch()).rejects.toThrow("not authorized to perform: ecs:DescribeServices");
   });
 

@@ -21,13 +21,16 @@ export interface RolloutWatch extends ServiceRef, WatchedDeployment {
   /** First wait between polls; it grows by half while nothing changes, up to maxPollIntervalMs. */
   pollIntervalMs?: number;
   maxPollIntervalMs?: number;
+  /** Stops the watch at once (the step is cancelled): the call in flight is aborted and its error thrown. */
+  signal?: AbortSignal;
   /** For tests: time and waiting. */
   clock?: Clock;
 }
 
 export interface Clock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`, or early when `signal` fires. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export interface RolloutResult {
@@ -45,7 +48,19 @@ export interface RolloutResult {
 export const DEFAULT_POLL_INTERVAL_MS = 5_000;
 export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
 
-const systemClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", done);
+        resolve();
+      }
+      signal?.addEventListener("abort", done, { once: true });
+    }),
+};
 
 export async function watchRollout(ecs: ECSClient, watch: RolloutWatch): Promise<RolloutResult> {
   const clock = watch.clock ?? systemClock;
@@ -67,8 +82,12 @@ export async function watchRollout(ecs: ECSClient, watch: RolloutWatch): Promise
   let failedSeen = 0;
 
   for (;;) {
+    watch.signal?.throwIfAborted();
     try {
-      const service = await describeService(ecs, watch);
+      // No call outlives the deadline: a DescribeServices that never answers ends the watch on time.
+      const untilDeadline = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
+      const abortSignal = watch.signal ? AbortSignal.any([watch.signal, untilDeadline]) : untilDeadline;
+      const service = await describeService(ecs, watch, { abortSignal });
       const snapshot = assessRollout(service, watch);
       result.snapshot = snapshot;
       for (const event of takeNewEvents(service, seenEvents)) {
@@ -92,17 +111,21 @@ export async function watchRollout(ecs: ECSClient, watch: RolloutWatch): Promise
         return result;
       }
     } catch (error) {
-      if (!isTransientError(error)) throw error;
-      result.retriedErrors++;
-      delay = Math.min(maxDelay, Math.round(delay * 2));
-      report(`DescribeServices failed (${describeError(error)}); trying again in ${Math.round(delay / 1000)} s`);
+      watch.signal?.throwIfAborted();
+      const cutByDeadline = clock.now() >= deadline && (error as Error).name === "AbortError";
+      if (!cutByDeadline) {
+        if (!isTransientError(error)) throw error;
+        result.retriedErrors++;
+        delay = Math.min(maxDelay, Math.round(delay * 2));
+        report(`DescribeServices failed (${describeError(error)}); trying again in ${Math.round(delay / 1000)} s`);
+      }
     }
     const left = deadline - clock.now();
     if (left <= 0) {
       result.message = timeoutMessage(watch, result.snapshot);
       return result;
     }
-    await clock.sleep(Math.min(delay, left));
+    await clock.sleep(Math.min(delay, left), watch.signal);
   }
 }
 
