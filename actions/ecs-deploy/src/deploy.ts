@@ -70,16 +70,23 @@ export interface DeployHooks {
   afterRegister?: (taskDefinitionArn: string, rendered: TaskDefinitionInput) => Promise<void>;
 }
 
+export interface DeployOptions {
+  hooks?: DeployHooks;
+  /** The step's cancellation. */
+  signal?: AbortSignal;
+  /** The service as the caller already described it (one DescribeServices a step). */
+  service?: Service;
+}
+
 export async function deploy(
   inputs: Inputs,
   ecs: ECSClient,
   report: DeployReport,
-  hooks: DeployHooks = {},
-  signal?: AbortSignal,
+  { hooks = {}, signal, service: described }: DeployOptions = {},
 ): Promise<void> {
   const ref = { cluster: inputs.cluster, service: inputs.service };
   report.phase = "reading the service";
-  const service = await describeService(ecs, ref, signal ? { abortSignal: signal } : {});
+  const service = described ?? (await describeService(ecs, ref, signal ? { abortSignal: signal } : {}));
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
   report.previousTaskDefinitionArn = current?.arn;
   const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, current);

@@ -34,21 +34,20 @@ export async function deployStep(
   if (!inputs.service) return registerOnly(inputs, ecs, report);
   const service = await describeService(ecs, { cluster: inputs.cluster, service: inputs.service }, {
     controllers: ["ECS", "CODE_DEPLOY"],
+    ...(signal ? { abortSignal: signal } : {}),
   });
   if (service.deploymentController?.type === "CODE_DEPLOY") {
     return deployWithCodeDeploy(inputs, ecs, createCodeDeployClient(clientOptions(inputs, signal)), service, report);
   }
-  return deploy(
-    inputs,
-    ecs,
-    report,
-    {
+  return deploy(inputs, ecs, report, {
+    service,
+    ...(signal ? { signal } : {}),
+    hooks: {
       afterRegister: async (arn, rendered) => {
         if (!inputs.dropIn.runTask) return;
         report.runTask = { taskArns: [], failures: [] };
         await runOneOffTasks(inputs, ecs, arn, rendered, report.runTask);
       },
     },
-    signal,
-  );
+  });
 }

@@ -1,4 +1,5 @@
 import type { ReaderProblem } from "./limits.js";
+import { lineOf } from "./position.js";
 
 interface KeyPlace {
   start: number;
@@ -22,10 +23,4 @@ export function duplicateKeyProblem(text: string, first: KeyPlace, second: KeyPl
 /** The key quoted, cut short when long: a message names it without echoing a whole value. */
 function shown(key: string): string {
   return JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key);
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
-  return line;
 }

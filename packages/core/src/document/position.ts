@@ -28,3 +28,10 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 }
+
+/** The 1-based line of `offset`, for a message that names one line without building a LineIndex. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
+  return line;
+}

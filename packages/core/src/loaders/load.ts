@@ -11,6 +11,7 @@ import type { DocumentReader } from "./reader.js";
 import { containerDefinitionsArray } from "./container-definitions.js";
 import { terraformPlan } from "./terraform-plan.js";
 import { isTerraformFileName } from "./terraform/file-names.js";
+import { lineOf } from "../document/position.js";
 
 export interface LoadedDocument {
   file: string;
@@ -128,12 +129,6 @@ function readRoot(root: Node, file: string): { description: string; resources: R
   if (root.kind !== "map") return undefined;
   const reader = documentReaders.find((candidate) => candidate.matches(root));
   return reader && { description: reader.description, resources: reader.read(root, file) };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
-  return line;
 }
 
 /** A `.template` file may be YAML; JSON always opens with `{` or `[`. */
