@@ -107,9 +107,15 @@ export async function deployWithCodeDeploy(
   });
   report.codeDeploy.deploymentId = deploymentId;
   report.rolloutState = "IN_PROGRESS";
+  // CodeDeploy moves the service to the new revision: the outputs name it, as the anchor's do.
+  report.updated = true;
+  report.serviceTaskDefinitionArn = arn;
   core.setOutput("codedeploy-deployment-id", deploymentId);
   core.info(`started CodeDeploy deployment ${deploymentId}`);
-  if (!inputs.wait) return;
+  if (!inputs.wait) {
+    report.deployed = true;
+    return;
+  }
 
   const result = await watchEcsDeployment(codedeploy, {
     deploymentId,
@@ -121,6 +127,7 @@ export async function deployWithCodeDeploy(
   report.rolloutState =
     result.state === "Succeeded" ? "COMPLETED" : result.state === "TIMED_OUT" ? "TIMED_OUT" : "FAILED";
   if (result.state !== "Succeeded") throw new Error(result.message);
+  report.deployed = true;
 }
 
 function readAppSpec(path: { path: string; shownPath: string }): string {

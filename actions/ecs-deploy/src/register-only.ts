@@ -28,6 +28,8 @@ export async function registerOnly(inputs: Inputs, ecs: ECSClient, report: Deplo
   }
   report.registration = await registerIfChanged(ecs, rendered, current);
   const arn = report.registration.taskDefinitionArn;
+  // No service: task-definition-arn names the revision registered (or kept), as the anchor's does.
+  report.serviceTaskDefinitionArn = arn;
   core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
   if (inputs.dropIn.runTask) {
     report.runTask = { taskArns: [], failures: [] };
