@@ -1,7 +1,7 @@
 // The deploy, step by step: read the service, render, plan, policy check, diff, register, update,
 // watch, roll back. What each step learns goes into the report the outputs and summary come from.
 import * as core from "@actions/core";
-import { printUntrusted } from "@shipshape/action-kit";
+import { printUntrusted, workspaceOf } from "@shipshape/action-kit";
 import type { ECSClient, Service } from "@aws-sdk/client-ecs";
 import {
   type DeploymentSettings,
@@ -76,13 +76,15 @@ export interface DeployOptions {
   signal?: AbortSignal;
   /** The service as the caller already described it (one DescribeServices a step). */
   service?: Service;
+  /** A client that the step's cancellation does not abort, for the rollback a cancel asks for. */
+  rollbackClient?: () => ECSClient;
 }
 
 export async function deploy(
   inputs: Inputs,
   ecs: ECSClient,
   report: DeployReport,
-  { hooks = {}, signal, service: described }: DeployOptions = {},
+  { hooks = {}, signal, service: described, rollbackClient }: DeployOptions = {},
 ): Promise<void> {
   const ref = { cluster: inputs.cluster, service: inputs.service };
   report.phase = "reading the service";
@@ -107,7 +109,7 @@ export async function deploy(
   const update = updateServiceInput(ref, service, "", settings);
   if (nativeDeploy) applyStrategySettings(update, nativeDeploy);
   if (inputs.policy.kind !== "off") {
-    report.policy = checkPolicy(inputs.policy, workspace(), { loaded, rendered }, { current: service, update });
+    report.policy = checkPolicy(inputs.policy, workspaceOf(), { loaded, rendered }, { current: service, update });
   }
   report.changes = diffTaskDefinitions(current?.definition, rendered);
   printChanges(report.changes, current?.arn);
@@ -141,7 +143,10 @@ export async function deploy(
   report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";
   core.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
   if (knownServiceDeployments)
-    return followNativeDeploy(inputs, ecs, report, knownServiceDeployments, signal ? { signal } : {});
+    return followNativeDeploy(inputs, ecs, report, knownServiceDeployments, {
+      ...(signal ? { signal } : {}),
+      ...(rollbackClient ? { rollbackClient } : {}),
+    });
   if (!inputs.wait) {
     report.deployed = true;
     return;
@@ -209,8 +214,6 @@ export function printChanges(changes: TaskDefinitionChange[], currentArn: string
   else core.info("no changes: the current revision is kept");
   core.endGroup();
 }
-
-const workspace = () => process.env.GITHUB_WORKSPACE || process.cwd();
 
 function showPlan(service: Service, settings: DeploymentSettings, report: DeployReport): void {
   report.settings = effectiveDeploymentSettings(service, settings);

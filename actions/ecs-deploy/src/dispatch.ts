@@ -41,7 +41,7 @@ export async function deployStep(
   }
   return deploy(inputs, ecs, report, {
     service,
-    ...(signal ? { signal } : {}),
+    ...(signal ? { signal, rollbackClient: () => ecsClientFor(inputs) } : {}),
     hooks: {
       afterRegister: async (arn, rendered) => {
         if (!inputs.dropIn.runTask) return;

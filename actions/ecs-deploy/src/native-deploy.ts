@@ -162,8 +162,13 @@ function strategyName(inputs: Inputs): string {
 }
 
 export interface FollowOptions {
-  /** Aborted when the step is cancelled; by default SIGINT and SIGTERM abort it while the watch runs. */
+  /** The step's cancellation (action-kit's run() aborts it on SIGINT and SIGTERM). */
   signal?: AbortSignal;
+  /**
+   * A client for the StopServiceDeployment that follows a cancel: the step's own client aborts
+   * every call once the step is cancelled, the rollback included.
+   */
+  rollbackClient?: () => ECSClient;
   clock?: Clock;
   pollIntervalMs?: number;
 }
@@ -203,20 +208,15 @@ export async function followNativeDeploy(
   core.info(`service deployment ${arn} started`);
   if (!inputs.wait) return;
 
-  const cancellation = options.signal ? undefined : cancelOnSignals();
-  try {
-    native.result = await watchServiceDeployment(ecs, {
-      serviceDeploymentArn: arn,
-      waitUntil: native.waitUntil,
-      timeoutMs: inputs.timeoutMinutes * 60_000,
-      onProgress: (line) => core.info(line),
-      ...((options.signal ?? cancellation?.signal) ? { signal: options.signal ?? cancellation!.signal } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
-    });
-  } finally {
-    cancellation?.dispose();
-  }
+  native.result = await watchServiceDeployment(ecs, {
+    serviceDeploymentArn: arn,
+    waitUntil: native.waitUntil,
+    timeoutMs: inputs.timeoutMinutes * 60_000,
+    onProgress: (line) => core.info(line),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
   const result = native.result;
   native.lifecycleStage = result.snapshot?.lifecycleStage;
   native.status = result.snapshot?.status ?? native.status;
@@ -229,7 +229,8 @@ export async function followNativeDeploy(
   const stillRunning = result.snapshot === undefined || result.snapshot.state === "IN_PROGRESS";
   if (inputs.rollback === "on-failure" && stillRunning) {
     core.info(`stopping service deployment ${arn} with rollback`);
-    await stopServiceDeploymentWithRollback(ecs, arn);
+    const cancelled = options.signal?.aborted === true;
+    await stopServiceDeploymentWithRollback(cancelled && options.rollbackClient ? options.rollbackClient() : ecs, arn);
     native.stoppedWithRollback = true;
     message += `. Stopped it with rollback (StopServiceDeployment ROLLBACK): ECS goes back to the previous service revision`;
   } else if (stillRunning) {
@@ -246,18 +247,3 @@ const ROLLOUT_STATES: Record<ServiceDeploymentResult["state"], string> = {
   TIMED_OUT: "TIMED_OUT",
   CANCELLED: "CANCELLED",
 };
-
-/** The runner cancels a step with SIGINT, then SIGTERM: either stops the watch so the rollback can run. */
-function cancelOnSignals(): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  process.once("SIGINT", abort);
-  process.once("SIGTERM", abort);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off("SIGINT", abort);
-      process.off("SIGTERM", abort);
-    },
-  };
-}

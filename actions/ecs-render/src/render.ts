@@ -10,20 +10,8 @@ import {
   taskDefinitionNode,
   toPlain,
 } from "@shipshape/core";
+import { READ_ONLY_TASK_DEFINITION_FIELDS } from "@shipshape/aws";
 import type { Inputs } from "./context.js";
-
-/** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not take (API Reference, TaskDefinition). */
-const READ_ONLY_FIELDS = [
-  "taskDefinitionArn",
-  "revision",
-  "status",
-  "requiresAttributes",
-  "compatibilities",
-  "registeredAt",
-  "registeredBy",
-  "deregisteredAt",
-  "deleteRequestedAt",
-];
 
 /** A file's tree, parsed once; throws an Error with the file and line when it does not parse. */
 export function parseTaskDefinitionFile(path: string, shownPath: string): Node {
@@ -58,7 +46,7 @@ export function renderTree(
   }
   const task = taskDefinitionNode(root);
   const plain = toPlain(task ?? root) as Record<string, unknown>;
-  for (const field of READ_ONLY_FIELDS) delete plain[field];
+  for (const field of READ_ONLY_TASK_DEFINITION_FIELDS) delete plain[field];
   return plain;
 }
 

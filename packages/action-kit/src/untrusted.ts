@@ -4,6 +4,7 @@
 // it; the token is random, so the text cannot end the block itself.
 import { randomUUID } from "node:crypto";
 import * as core from "@actions/core";
+import { maskUrlCredentials } from "@shipshape/core";
 
 /** Prints `text` (lines from a user's file) so that no line of it acts as a workflow command. */
 export function printUntrusted(text: string): void {
@@ -13,10 +14,4 @@ export function printUntrusted(text: string): void {
   core.info(`::${token}::`);
 }
 
-/**
- * The user info of URLs (`scheme://user:password@`, `scheme://token@`) written as `scheme://***@`.
- * The same rule as @shipshape/aws's maskUrlCredentials, which cannot depend on this package.
- */
-export function maskUrlCredentials(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@"'`<>]+@/gi, "$1***@");
-}
+export { maskUrlCredentials };

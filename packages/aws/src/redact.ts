@@ -3,10 +3,7 @@
 // hash, enough to tell "changed" from "unchanged"; credentials in URLs are masked in any text.
 import { createHash } from "node:crypto";
 
-/** The user info of URLs (`scheme://user:password@`, `scheme://token@`) written as `scheme://***@`, wherever it appears in `text`. */
-export function maskUrlCredentials(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@"'`<>]+@/gi, "$1***@");
-}
+export { maskUrlCredentials } from "@shipshape/core";
 
 /** sha256:1a2b3c4d, the first 8 hex digits of the value's SHA-256: equal values, equal hashes. */
 export function shortHash(value: string): string {

@@ -11,3 +11,4 @@ export { lintLoaded, lintSources, type LintOptions, type LintReport, type Source
 export * from "./config/index.js";
 export * from "./deploy/index.js";
 export * from "./lifecycle/index.js";
+export { maskUrlCredentials } from "./rules/support/secret-patterns.js";

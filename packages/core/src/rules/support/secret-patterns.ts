@@ -24,6 +24,14 @@ export const secretValuePatterns: readonly SecretValuePattern[] = [
   { label: "an npm token", pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
 ];
 
+/**
+ * The user info of URLs (`scheme://user:password@`, `scheme://token@`) written as `scheme://***@`,
+ * wherever it appears in `text`: what every printer of user text (diffs, summaries, findings) masks.
+ */
+export function maskUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@"'`<>]+@/gi, "$1***@");
+}
+
 /** `scheme://user:password@host`; the password group is checked for placeholders separately. */
 const credentialsInUrl = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s/@]+)@[^\s]/i;
 
