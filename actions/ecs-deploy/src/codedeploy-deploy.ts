@@ -13,16 +13,14 @@ import {
   createEcsDeployment,
   deploymentGroupWaitMinutes,
   describeTaskDefinition,
-  diffTaskDefinitions,
   generatedAppSpec,
-  registerIfChanged,
   watchEcsDeployment,
 } from "@shipshape/aws";
 import type { Inputs } from "./context.js";
-import { type DeployReport, printChanges, refusalBeforeRegistering } from "./deploy.js";
+import type { DeployReport } from "./deploy.js";
 import { checkPolicy } from "./policy-gate.js";
 import { runOneOffTasks } from "./run-task-step.js";
-import { imageEdits, loadTaskDefinition, renderLoaded } from "./task-definition-source.js";
+import { registerRevision, renderRevision, reviewRevision } from "./revision-steps.js";
 
 export interface CodeDeployReport {
   application: string;
@@ -46,9 +44,7 @@ export async function deployWithCodeDeploy(
   const settings = inputs.dropIn.codeDeploy;
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
   report.previousTaskDefinitionArn = current?.arn;
-  const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, current);
-  const rendered = renderLoaded(loaded, imageEdits(inputs.images), inputs.dropIn.keepNullValueKeys);
-  report.family = rendered.family;
+  const { loaded, rendered } = await renderRevision(inputs, ecs, current, report);
   report.codeDeploy = {
     application: settings.application,
     deploymentGroup: settings.deploymentGroup,
@@ -65,21 +61,12 @@ export async function deployWithCodeDeploy(
     };
     report.policy = checkPolicy(inputs.policy, workspaceOf(), { loaded, rendered }, { current: service, update });
   }
-  report.changes = diffTaskDefinitions(current?.definition, rendered);
-  printChanges(report.changes, current?.arn);
-  const refusal = refusalBeforeRegistering(report, inputs.dryRun);
-  if (refusal) throw new Error(refusal);
   // Read before anything is registered: a missing AppSpec stops the step with nothing done.
   const appSpecText = settings.appSpec ? readAppSpec(settings.appSpec) : undefined;
   if (!appSpecText) generatedTarget(service);
-  if (inputs.dryRun) {
-    core.info("dry-run: nothing was registered or deployed");
-    return;
-  }
+  if (reviewRevision(inputs, rendered, current, report, "registered or deployed") === "dry-run") return;
 
-  report.registration = await registerIfChanged(ecs, rendered, current);
-  const arn = report.registration.taskDefinitionArn;
-  core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
+  const arn = await registerRevision(ecs, rendered, current, report);
   if (inputs.dropIn.runTask) {
     report.runTask = { taskArns: [], failures: [] };
     await runOneOffTasks(inputs, ecs, arn, rendered, report.runTask);
@@ -89,7 +76,7 @@ export async function deployWithCodeDeploy(
       new UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, desiredCount: inputs.desiredCount }),
     );
   }
-  if (!report.registration.registered && !inputs.forceNewDeployment && service.taskDefinition === arn) {
+  if (!report.registration?.registered && !inputs.forceNewDeployment && service.taskDefinition === arn) {
     core.info(
       "the service already runs this task definition: no CodeDeploy deployment (force-new-deployment starts one)",
     );

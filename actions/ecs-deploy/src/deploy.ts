@@ -1,17 +1,14 @@
 // The deploy, step by step: read the service, render, plan, policy check, diff, register, update,
 // watch, roll back. What each step learns goes into the report the outputs and summary come from.
 import * as core from "@actions/core";
-import { printUntrusted, workspaceOf } from "@shipshape/action-kit";
+import { workspaceOf } from "@shipshape/action-kit";
 import type { ECSClient, Service } from "@aws-sdk/client-ecs";
 import {
   type DeploymentSettings,
   describeService,
   describeTaskDefinition,
-  diffTaskDefinitions,
   effectiveDeploymentSettings,
-  formatTaskDefinitionChanges,
   type Registration,
-  registerIfChanged,
   type RolloutResult,
   rollBackService,
   type TaskDefinitionChange,
@@ -33,7 +30,7 @@ import {
 import type { CodeDeployReport } from "./codedeploy-deploy.js";
 import type { RunTaskReport } from "./run-task-step.js";
 import { checkPolicy, type PolicyCheck } from "./policy-gate.js";
-import { imageEdits, loadTaskDefinition, renderLoaded } from "./task-definition-source.js";
+import { registerRevision, renderRevision, reviewRevision } from "./revision-steps.js";
 
 export interface DeployReport {
   previousTaskDefinitionArn?: string;
@@ -91,9 +88,7 @@ export async function deploy(
   const service = described ?? (await describeService(ecs, ref, signal ? { abortSignal: signal } : {}));
   const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
   report.previousTaskDefinitionArn = current?.arn;
-  const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, current);
-  const rendered = renderLoaded(loaded, imageEdits(inputs.images), inputs.dropIn.keepNullValueKeys);
-  report.family = rendered.family;
+  const { loaded, rendered } = await renderRevision(inputs, ecs, current, report);
 
   const settings: DeploymentSettings = {
     ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
@@ -111,25 +106,11 @@ export async function deploy(
   if (inputs.policy.kind !== "off") {
     report.policy = checkPolicy(inputs.policy, workspaceOf(), { loaded, rendered }, { current: service, update });
   }
-  report.changes = diffTaskDefinitions(current?.definition, rendered);
-  printChanges(report.changes, current?.arn);
-
-  const refusal = refusalBeforeRegistering(report, inputs.dryRun);
-  if (refusal) throw new Error(refusal);
-  if (inputs.dryRun) {
-    core.info("dry-run: nothing was registered or updated");
-    return;
-  }
+  if (reviewRevision(inputs, rendered, current, report, "registered or updated") === "dry-run") return;
 
   // Listed before anything changes, so an endpoint without the service-deployment API fails the step with nothing done.
   const knownServiceDeployments = nativeDeploy ? await serviceDeploymentsBefore(inputs, ecs) : undefined;
-  report.phase = `registering a revision of ${rendered.family}`;
-  report.registration = await registerIfChanged(ecs, rendered, current, {
-    onNote: (line) => core.warning(line),
-    ...(signal ? { abortSignal: signal } : {}),
-  });
-  const arn = report.registration.taskDefinitionArn;
-  core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
+  const arn = await registerRevision(ecs, rendered, current, report, signal);
   await hooks.afterRegister?.(arn, rendered);
   report.phase = `updating service ${inputs.service} to ${arn}`;
   const { service: updated, deployment } = await updateService(ecs, {
@@ -207,14 +188,6 @@ export async function settleServiceRevision(ecs: ECSClient, inputs: Inputs, repo
   }
 }
 
-export function printChanges(changes: TaskDefinitionChange[], currentArn: string | undefined): void {
-  core.startGroup(`Task definition changes against ${currentArn ?? "nothing registered"}`);
-  // Paths hold the file's own keys: printed with workflow commands off.
-  if (changes.length > 0) printUntrusted(formatTaskDefinitionChanges(changes).join("\n"));
-  else core.info("no changes: the current revision is kept");
-  core.endGroup();
-}
-
 function showPlan(service: Service, settings: DeploymentSettings, report: DeployReport): void {
   report.settings = effectiveDeploymentSettings(service, settings);
   const strategy = service.deploymentConfiguration?.strategy;
@@ -229,20 +202,6 @@ function showPlan(service: Service, settings: DeploymentSettings, report: Deploy
   );
   core.info(renderPlan(report.plan).trimEnd());
   core.endGroup();
-}
-
-/** Why the deploy stops before registering anything, if it does. */
-export function refusalBeforeRegistering(report: DeployReport, dryRun: boolean): string | undefined {
-  const problems: string[] = [];
-  if (report.plan && !report.plan.canProgress)
-    problems.push(`the rolling deployment cannot progress: ${report.plan.reason}`);
-  if (report.policy && report.policy.errors > 0) {
-    problems.push(
-      `the policy check (${report.policy.policy}) found ${report.policy.errors} error${report.policy.errors === 1 ? "" : "s"}`,
-    );
-  }
-  if (problems.length === 0) return undefined;
-  return `${problems.join("; ")}; ${dryRun ? "this deploy would stop here" : "nothing was registered or updated"}`;
 }
 
 /** rollback: on-failure, when the service still runs our deployment (ECS neither rolled back nor is about to). */

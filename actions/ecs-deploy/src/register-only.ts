@@ -3,34 +3,23 @@
 // amazon-ecs-deploy-task-definition does without `service`.
 import * as core from "@actions/core";
 import type { ECSClient } from "@aws-sdk/client-ecs";
-import { describeTaskDefinition, diffTaskDefinitions, registerIfChanged } from "@shipshape/aws";
+import { describeTaskDefinition } from "@shipshape/aws";
 import { workspaceOf } from "@shipshape/action-kit";
 import type { Inputs } from "./context.js";
-import { type DeployReport, printChanges, refusalBeforeRegistering } from "./deploy.js";
+import type { DeployReport } from "./deploy.js";
 import { checkPolicy } from "./policy-gate.js";
 import { runOneOffTasks } from "./run-task-step.js";
-import { imageEdits, loadTaskDefinition, renderLoaded } from "./task-definition-source.js";
+import { registerRevision, renderRevision, reviewRevision } from "./revision-steps.js";
 
 export async function registerOnly(inputs: Inputs, ecs: ECSClient, report: DeployReport): Promise<void> {
-  const loaded = await loadTaskDefinition(inputs.taskDefinition, ecs, undefined);
-  const rendered = renderLoaded(loaded, imageEdits(inputs.images), inputs.dropIn.keepNullValueKeys);
-  report.family = rendered.family;
+  const { loaded, rendered } = await renderRevision(inputs, ecs, undefined, report);
   const current = await latestRevision(ecs, rendered.family ?? "");
   report.previousTaskDefinitionArn = current?.arn;
   if (inputs.policy.kind !== "off") report.policy = checkPolicy(inputs.policy, workspaceOf(), { loaded, rendered });
-  report.changes = diffTaskDefinitions(current?.definition, rendered);
-  printChanges(report.changes, current?.arn);
-  const refusal = refusalBeforeRegistering(report, inputs.dryRun);
-  if (refusal) throw new Error(refusal);
-  if (inputs.dryRun) {
-    core.info("dry-run: nothing was registered or run");
-    return;
-  }
-  report.registration = await registerIfChanged(ecs, rendered, current);
-  const arn = report.registration.taskDefinitionArn;
+  if (reviewRevision(inputs, rendered, current, report, "registered or run") === "dry-run") return;
+  const arn = await registerRevision(ecs, rendered, current, report);
   // No service: task-definition-arn names the revision registered (or kept), as the anchor's does.
   report.serviceTaskDefinitionArn = arn;
-  core.info(report.registration.registered ? `registered ${arn}` : `unchanged: keeping ${arn}`);
   if (inputs.dropIn.runTask) {
     report.runTask = { taskArns: [], failures: [] };
     await runOneOffTasks(inputs, ecs, arn, rendered, report.runTask);
