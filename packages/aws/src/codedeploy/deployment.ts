@@ -11,7 +11,7 @@ import {
   ListDeploymentTargetsCommand,
 } from "@aws-sdk/client-codedeploy";
 import { isTransientError } from "../ecs/client.js";
-import type { Clock } from "../ecs/watch.js";
+import { type Clock, systemClock } from "../clock.js";
 
 export interface CodeDeployTarget {
   application: string;
@@ -77,7 +77,6 @@ export interface CodeDeployWatch {
   clock?: Clock;
 }
 
-const systemClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 const FINAL = new Set(["Succeeded", "Failed", "Stopped"]);
 
 /** Polls the deployment until it succeeds, fails or is stopped, or the timeout passes. */

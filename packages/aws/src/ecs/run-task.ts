@@ -9,7 +9,7 @@ import {
   type Task,
 } from "@aws-sdk/client-ecs";
 import { isTransientError } from "./client.js";
-import type { Clock } from "./watch.js";
+import { type Clock, systemClock } from "../clock.js";
 
 /** RunTask takes up to 100 task ARNs per DescribeTasks call; a run starts at most 10. */
 const DESCRIBE_BATCH = 100;
@@ -39,7 +39,6 @@ export interface TaskWait {
   clock?: Clock;
 }
 
-const systemClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
  * Polls DescribeTasks until every task is STOPPED; returns them, or throws at the timeout naming

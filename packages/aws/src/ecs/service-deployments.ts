@@ -26,7 +26,7 @@ import {
   reachedStage,
   type ServiceDeploymentSnapshot,
 } from "./service-deployment-status.js";
-import type { Clock } from "./watch.js";
+import { type Clock, systemClock } from "../clock.js";
 
 /** The service's deployments, newest first (all pages), optionally only those in `statuses`. */
 export async function listServiceDeployments(
@@ -181,7 +181,6 @@ export interface ServiceDeploymentResult {
 
 const DEFAULT_POLL_MS = 5_000;
 const DEFAULT_MAX_POLL_MS = 30_000;
-const systemClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 export async function watchServiceDeployment(
   ecs: ECSClient,

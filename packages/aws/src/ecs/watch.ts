@@ -11,6 +11,7 @@ import {
 } from "./rollout-status.js";
 import { describeService, type ServiceRef } from "./service.js";
 import { findStoppedTasks, formatStoppedTask, type StoppedTask } from "./stopped-tasks.js";
+import { type Clock, systemClock } from "../clock.js";
 
 export interface RolloutWatch extends ServiceRef, WatchedDeployment {
   timeoutMs: number;
@@ -25,12 +26,6 @@ export interface RolloutWatch extends ServiceRef, WatchedDeployment {
   signal?: AbortSignal;
   /** For tests: time and waiting. */
   clock?: Clock;
-}
-
-export interface Clock {
-  now(): number;
-  /** Resolves after `ms`, or early when `signal` fires. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export interface RolloutResult {
@@ -48,19 +43,7 @@ export interface RolloutResult {
 export const DEFAULT_POLL_INTERVAL_MS = 5_000;
 export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
 
-const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", done);
-        resolve();
-      }
-      signal?.addEventListener("abort", done, { once: true });
-    }),
-};
+export type { Clock };
 
 export async function watchRollout(ecs: ECSClient, watch: RolloutWatch): Promise<RolloutResult> {
   const clock = watch.clock ?? systemClock;
