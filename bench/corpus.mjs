@@ -1,6 +1,18 @@
 // Generated inputs for the benchmarks: realistic task definitions and services, a share of them
 // with the mistakes the rules catch. Deterministic (a seeded generator), so runs compare.
 
+/** mulberry32: small, fast, evenly spread; a run is replayed from its seed. */
+export function mulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
 export function seeded(seed) {
   let state = seed >>> 0;
   return () => {

@@ -8,6 +8,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
+import { mulberry32 } from "../bench/corpus.mjs";
+import { described } from "./yaml-tree.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const { mutateYaml, parseYamlFast } = await import(`${root}packages/fast-yaml/lib/index.js`);
@@ -33,30 +35,7 @@ const seeds = ["examples", "bench/corpus", "packages/fast-yaml/src/fixtures"].fl
     .map((file) => readFileSync(join(root, folder, file), "utf8")),
 );
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its number. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
-function described(node) {
-  switch (node.kind) {
-    case "scalar":
-      return [node.value, node.start, node.end, node.key];
-    case "tagged":
-      return [node.tag, node.start, node.end, node.key, described(node.value)];
-    case "seq":
-      return [node.items.map(described), node.start, node.end, node.key];
-    case "map":
-      return [node.entries.map((e) => [e.key, described(e.keyNode), described(e.value)]), node.start, node.end];
-  }
-}
 
 const counts = { runs: 0, fast: 0, declined: 0, syntaxProblems: 0, crashes: 0, disagreements: 0, slow: 0 };
 const failures = [];
@@ -68,7 +47,7 @@ const report = (kind, run, text, detail) => {
 const started = Date.now();
 let lastProgress = started;
 for (let run = 0; run < runs; run++) {
-  const random = generator(Number(values.seed) * 1_000_003 + run);
+  const random = mulberry32(Number(values.seed) * 1_000_003 + run);
   const text = mutateYaml(seeds[Math.floor(random() * seeds.length)], random);
   counts.runs++;
   if (Date.now() - lastProgress > 60_000) {

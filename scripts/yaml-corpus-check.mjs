@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { described } from "./yaml-tree.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const { parseYamlFast } = await import(`${root}packages/fast-yaml/lib/index.js`);
@@ -37,18 +38,6 @@ function* filesOf(source) {
     }
 }
 
-function described(node) {
-  switch (node.kind) {
-    case "scalar":
-      return [node.value, node.start, node.end, node.key];
-    case "tagged":
-      return [node.tag, node.start, node.end, node.key, described(node.value)];
-    case "seq":
-      return [node.items.map(described), node.start, node.end, node.key];
-    case "map":
-      return [node.entries.map((e) => [e.key, described(e.keyNode), described(e.value)]), node.start, node.end, node.key];
-  }
-}
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const list = process.argv.includes("--list");
