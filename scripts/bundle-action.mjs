@@ -3,10 +3,12 @@
 // One file per action, the same for main and post: modules an action loads late (the AWS SDK, the
 // lint engine) are imported with webpackMode "eager", so they sit in index.js and run only when
 // imported. A chunk file beside index.js means someone wrote a lazy import() without it: refused,
-// since chunk names change with the source and make check-dist diffs unreadable.
+// since chunk names change with the source and make check-dist diffs unreadable. Files the action's
+// package.json lists under bundleAssets are copied beside index.js as published (scripts/bundle-assets.mjs).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { copyBundleAssets } from "./bundle-assets.mjs";
 
 const require = createRequire(import.meta.url);
 const ncc = require.resolve("@vercel/ncc/dist/ncc/cli.js");
@@ -19,8 +21,9 @@ execFileSync(
   [ncc, "build", "lib/index.js", "--out", "dist", "--minify", "--target", "es2022", "--license", "licenses.txt", "--quiet"],
   { stdio: "inherit" },
 );
+const assets = copyBundleAssets(actionDir, "dist");
 const files = readdirSync("dist");
-const chunks = files.filter((file) => file.endsWith(".js") && file !== "index.js");
+const chunks = files.filter((file) => file.endsWith(".js") && file !== "index.js" && !assets.includes(file));
 if (chunks.length > 0) {
   throw new Error(
     `${name}/dist: chunk files ${chunks.join(", ")}: write late imports as import(/* webpackMode: "eager" */ "...")`,

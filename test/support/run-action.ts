@@ -32,6 +32,8 @@ export interface ActionRunOptions {
   timeoutMs?: number;
   /** Sends SIGTERM (as the runner does on cancel) once stdout matches. */
   cancelWhen?: RegExp;
+  /** The bundle to run; defaults to the repository's actions/<name>/dist/index.js. */
+  entry?: string;
 }
 
 /**
@@ -59,7 +61,8 @@ export async function runAction(action: string, options: ActionRunOptions = {}):
     env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
 
-  const child = spawn(options.node ?? process.execPath, [join(repoRoot, "actions", action, "dist", "index.js")], {
+  const entry = options.entry ?? join(repoRoot, "actions", action, "dist", "index.js");
+  const child = spawn(options.node ?? process.execPath, [entry], {
     cwd: options.cwd ?? repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

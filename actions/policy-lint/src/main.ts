@@ -11,8 +11,7 @@ export async function main(): Promise<void> {
   const inputs = parseInputs(runnerInputs, process.env);
   const selection = await selectFiles(inputs);
   if (selection.onlyChanged?.linted === "all") core.notice(`only-changed: ${selection.onlyChanged.reason}`);
-  // The tree-sitter parser is not in the bundle yet: .tf files are listed as skipped, with the reason.
-  const { report, unreadable } = await lintFiles(selection.files, inputs.workspace, selection.config, { terraform: false });
+  const { report, unreadable } = await lintFiles(selection.files, inputs.workspace, selection.config);
   await publish(report, inputs, selection);
   for (const problem of unreadable) core.error(problem);
   const reason = failure(report, unreadable, inputs.failOn) ?? emptyRunFailure(report, inputs, selection);

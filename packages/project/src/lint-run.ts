@@ -53,17 +53,12 @@ export interface LintRun {
 }
 
 /**
- * Reads and lints `files` with `config`. The Terraform parser (WebAssembly, from node_modules)
- * loads only when a .tf file is among them; without `terraform`, .tf files are skipped with a note.
+ * Reads and lints `files` with `config`. The Terraform parser (WebAssembly) loads only when a .tf
+ * file is among them.
  */
-export async function lintFiles(
-  files: readonly string[],
-  cwd: string,
-  config: ShipshapeConfig,
-  options: { terraform?: boolean } = {},
-): Promise<LintRun> {
+export async function lintFiles(files: readonly string[], cwd: string, config: ShipshapeConfig): Promise<LintRun> {
   const { sources, unreadable } = readSources(files, cwd);
-  const terraform = options.terraform === false ? {} : await terraformOptions(files, cwd);
+  const terraform = await terraformOptions(files, cwd);
   return { report: lintSources(sources, { config, ...terraform }), unreadable };
 }
 

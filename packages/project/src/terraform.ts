@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { isTerraformFileName, type LintOptions } from "@shipshape/core";
 
 /** Larger files that file() names are not read (container definitions are a few kilobytes). */
@@ -15,13 +16,14 @@ const MAX_READ_BYTES = 4 * 1024 * 1024;
 export async function terraformOptions(files: readonly string[], cwd: string): Promise<Pick<LintOptions, "terraform" | "readFile">> {
   const terraformFiles = files.filter(isTerraformFileName);
   if (!terraformFiles.length) return {};
-  const require = createRequire(import.meta.url);
-  // Through require: the bundlers (ncc for the actions, esbuild for the CLI) keep web-tree-sitter's
-  // CommonJS build as it is, whose Node start-up needs no import.meta.
-  const { Language, Parser } = require("web-tree-sitter") as typeof import("web-tree-sitter");
-  const { terraformSupport } = await import(/* webpackMode: "eager" */ "@shipshape/core/terraform");
-  await Parser.init({ wasmBinary: readFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm")) });
-  const grammar = await Language.load(readFileSync(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm")));
+  const [{ Language, Parser }, { terraformSupport }] = await Promise.all([
+    webTreeSitter(),
+    import(/* webpackMode: "eager" */ "@shipshape/core/terraform"),
+  ]);
+  await Parser.init({ wasmBinary: readFileSync(besideOrInstalled("web-tree-sitter.wasm", "web-tree-sitter")) });
+  const grammar = await Language.load(
+    readFileSync(besideOrInstalled("tree-sitter-hcl.wasm", "@tree-sitter-grammars/tree-sitter-hcl")),
+  );
   const parser = new Parser();
   parser.setLanguage(grammar);
   const allowed = [cwd, ...terraformFiles.map((file) => dirname(resolve(cwd, file)))].map(real);
@@ -38,6 +40,28 @@ export async function terraformOptions(files: readonly string[], cwd: string): P
       }
     },
   };
+}
+
+/**
+ * web-tree-sitter, never bundled: its ES module finds its runtime through
+ * new URL("web-tree-sitter.wasm", import.meta.url), which ncc would turn into an asset of its own
+ * (and corrupt, reading it as text). An action's dist/ ships web-tree-sitter.js as it is published,
+ * beside index.js (scripts/bundle-assets.mjs); elsewhere it comes from node_modules.
+ */
+async function webTreeSitter(): Promise<typeof import("web-tree-sitter")> {
+  const beside = join(moduleDir(), "web-tree-sitter.js");
+  if (existsSync(beside)) return import(/* webpackIgnore: true */ pathToFileURL(beside).href);
+  return import(/* webpackIgnore: true */ "web-tree-sitter");
+}
+
+/** A file of a package: beside the running module when a bundle ships it there, else in node_modules. */
+function besideOrInstalled(file: string, packageName: string): string {
+  const beside = join(moduleDir(), file);
+  return existsSync(beside) ? beside : createRequire(import.meta.url).resolve(`${packageName}/${file}`);
+}
+
+function moduleDir(): string {
+  return dirname(fileURLToPath(import.meta.url));
 }
 
 const MAX_MODULE_DIRS = 200;

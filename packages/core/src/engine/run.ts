@@ -69,7 +69,7 @@ function loadAll(sources: readonly SourceText[], options: LintOptions): LoadResu
             return text;
           }),
       )
-    : terraform.map(({ file }): LoadResult => ({ status: "skipped", file, reason: "Terraform source: read by the shipshape CLI (npx shipshape lint); this run has no Terraform parser" }));
+    : terraform.map(({ file }): LoadResult => ({ status: "skipped", file, reason: "Terraform source: this run has no Terraform parser (the shipshape CLI and the policy-lint action have one)" }));
   const others = sources.filter(({ file }) => !isTerraformFileName(file)).map(({ file, text }) => loadDocument(file, text));
   // A container list that a .tf file reads is linted as part of that task definition, at its own lines.
   for (const result of others)
