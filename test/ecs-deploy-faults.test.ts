@@ -59,7 +59,8 @@ async function deployThroughProxy(
       SHIPSHAPE_AWS_REQUEST_TIMEOUT_MS: "1000",
       ...env,
     },
-    timeoutMs: 25_000,
+    // Loose bounds against hangs: two copies of the suite may share a loaded 2-core machine.
+    timeoutMs: 50_000,
     ...options,
   });
 }
@@ -120,7 +121,7 @@ const PASSING_FAULTS: [FaultKind, Fault][] = [
   ["delay", { kind: "delay", times: 1, delayMs: 700 }],
 ];
 
-describe("ecs-deploy under AWS faults", { timeout: 30_000 }, () => {
+describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
   describe.each(STEPS)("%s", (operation) => {
     it.each(PASSING_FAULTS)("deploys once through %s, registering one revision", async (_, fault) => {
       const before = await revisions();
