@@ -27,7 +27,8 @@ async function runEcr(inputs: Record<string, string>): Promise<ActionRun> {
       AWS_MAX_ATTEMPTS: "3",
       SHIPSHAPE_AWS_REQUEST_TIMEOUT_MS: "1000",
     },
-    timeoutMs: 25_000,
+    // Loose bounds against hangs: two copies of the suite may share a loaded 2-core machine.
+    timeoutMs: 50_000,
   });
 }
 
@@ -81,7 +82,7 @@ const PASSING_FAULTS: [FaultKind, Fault][] = [
   ["delay", { kind: "delay", times: 1, delayMs: 700 }],
 ];
 
-describe("ecr under AWS faults", { timeout: 30_000 }, () => {
+describe("ecr under AWS faults", { timeout: 60_000 }, () => {
   describe.each(STEPS)("%s", (operation) => {
     it.each(PASSING_FAULTS)("creates the repository and applies the policy through %s", async (_, fault) => {
       const repository = `faults/app-${++repositoryNumber}`;

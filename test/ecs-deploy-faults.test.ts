@@ -59,7 +59,8 @@ async function deployThroughProxy(
       SHIPSHAPE_AWS_REQUEST_TIMEOUT_MS: "1000",
       ...env,
     },
-    timeoutMs: 25_000,
+    // Loose bounds against hangs: two copies of the suite may share a loaded 2-core machine.
+    timeoutMs: 50_000,
     ...options,
   });
 }
@@ -120,7 +121,7 @@ const PASSING_FAULTS: [FaultKind, Fault][] = [
   ["delay", { kind: "delay", times: 1, delayMs: 700 }],
 ];
 
-describe("ecs-deploy under AWS faults", { timeout: 30_000 }, () => {
+describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
   describe.each(STEPS)("%s", (operation) => {
     it.each(PASSING_FAULTS)("deploys once through %s, registering one revision", async (_, fault) => {
       const before = await revisions();
@@ -202,10 +203,30 @@ describe("ecs-deploy under AWS faults", { timeout: 30_000 }, () => {
     });
   });
 
+  it("ends the step at timeout-minutes when RegisterTaskDefinition never answers, the service untouched", async () => {
+    const before = await revisions();
+    const revisionBefore = await serviceRevision();
+    proxy!.inject("RegisterTaskDefinition", { kind: "hang" });
+    // The default request timeout (30 s): the step's deadline, not the request timeout, ends the call.
+    const run = await deployThroughProxy(
+      { images: nextImage(), "timeout-minutes": "0.1" },
+      { SHIPSHAPE_AWS_REQUEST_TIMEOUT_MS: "" },
+    );
+    expectExit(run, 1);
+    expect(run.commands.find((line) => line.startsWith("::error::"))).toContain(
+      "timeout-minutes (0.1) passed while registering a revision of web (service web in cluster prod): the service was not updated",
+    );
+    expect(proxy!.calls("UpdateService")).toBe(0);
+    expect(await revisions()).toEqual(before);
+    expect(await serviceRevision()).toBe(revisionBefore);
+    expect(run.outputs.deployed).toBe("false");
+  });
+
   it("reports the timeout and the failed rollback after it, in the message and the summary", async () => {
     proxy!.inject("DescribeServices", { kind: "hang", skip: 1 });
     proxy!.inject("UpdateService", { kind: "access-denied", skip: 1 });
-    const run = await deployThroughProxy({ images: nextImage(), "timeout-minutes": "0.05", rollback: "on-failure" });
+    // timeout-minutes bounds the whole step: room for the calls before the watch on a loaded machine.
+    const run = await deployThroughProxy({ images: nextImage(), "timeout-minutes": "0.2", rollback: "on-failure" });
     expectExit(run, 1);
     const error = run.commands.find((line) => line.startsWith("::error::"));
     expect(error).toMatch(/gave up waiting for deployment .* The rollback to .* failed too: .*UpdateService/);

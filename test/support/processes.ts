@@ -1,4 +1,4 @@
-// Plumbing shared by the service starters: finding binaries, free ports, long-running child
+// Plumbing shared by the service starters: finding binaries, port checks, long-running child
 // processes with captured output, polling, and cleanup that also runs if the test process dies.
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants, mkdtempSync } from "node:fs";
@@ -34,18 +34,6 @@ export function requireRoot(why: string): void {
 
 export function makeTempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `shipshape-${prefix}-`));
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Throws if something already listens on 127.0.0.1:port (binding it briefly to find out). */

@@ -15,11 +15,21 @@ export async function main(signal?: AbortSignal): Promise<void> {
     await runSteps(inputs, report, signal);
   } catch (error) {
     if (!signal?.aborted) throw error;
-    const pushed = report.tags.map((tag) => tag.tag).join(", ") || "none";
-    throw new Error(`${messageOf(signal.reason)} while ${report.phase ?? "starting"} (tags done: ${pushed})`);
+    report.stopped = cancelledMessage(messageOf(signal.reason), report);
+    throw new Error(report.stopped);
   } finally {
-    if (report.repository || report.tags.length > 0 || report.lifecycle) await writeSummary(report);
+    if (report.repository || report.tagsAsked || report.tags.length > 0 || report.lifecycle || report.stopped)
+      await writeSummary(report);
   }
+}
+
+/** What was in progress when the step was cancelled, and which tags were and were not pushed. */
+export function cancelledMessage(reason: string, report: StepReport): string {
+  const done = report.tags.map((tag) => tag.tag);
+  const notDone = (report.tagsAsked ?? []).filter((tag) => !done.includes(tag));
+  const tags = [`tags done: ${done.join(", ") || "none"}`];
+  if (notDone.length > 0) tags.push(`not done: ${notDone.join(", ")}`);
+  return `${reason} while ${report.phase ?? "starting"} (${tags.join("; ")})`;
 }
 
 async function writeSummary(report: StepReport): Promise<void> {

@@ -2,7 +2,7 @@ import { describeRepository, type EcrClients, ensureRepository, describeDrift, r
 import * as core from "@actions/core";
 import type { Inputs } from "./context.js";
 import { dockerPush } from "./docker.js";
-import type { RepositoryReport, TagReport } from "./step-report.js";
+import type { RepositoryReport, StepReport, TagReport } from "./step-report.js";
 
 /**
  * The repository's URI: created or checked when create-repository is true (drift is reported,
@@ -46,16 +46,24 @@ export async function resolveRepository(
   };
 }
 
-/** Pushes the local image under each tag. */
-export async function pushTags(localImage: string, repositoryUri: string, tags: string[]): Promise<TagReport[]> {
-  const pushed: TagReport[] = [];
+/**
+ * Pushes the local image under each tag, adding each to `report` as soon as it is pushed, so a
+ * cancel part-way leaves the report (and the summary) with what was pushed.
+ */
+export async function pushTags(
+  localImage: string,
+  repositoryUri: string,
+  tags: string[],
+  report: StepReport,
+  signal?: AbortSignal,
+): Promise<void> {
   for (const tag of tags) {
     const imageUri = `${repositoryUri}:${tag}`;
-    const digest = await dockerPush(localImage, imageUri);
+    report.phase = `pushing ${localImage} as ${imageUri}`;
+    const digest = await dockerPush(localImage, imageUri, signal);
     core.info(`Pushed ${imageUri} (${digest})`);
-    pushed.push({ tag, imageUri, digest, how: "pushed" });
+    report.tags.push({ tag, imageUri, digest, how: "pushed" });
   }
-  return pushed;
 }
 
 /** Gives the image that source-tag names each of the tags, in ECR, without pulling it. */

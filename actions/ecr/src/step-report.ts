@@ -28,6 +28,10 @@ export interface StepReport {
   /** What the step is doing now, for the message when it is cancelled: "pushing app:build". */
   phase?: string;
   repository?: RepositoryReport;
+  /** The tags asked for, set before the first push or retag: the summary names those not done. */
+  tagsAsked?: string[];
   tags: TagReport[];
+  /** Why the step stopped before the end (a cancel), for the summary. */
+  stopped?: string;
   lifecycle?: LifecycleReport;
 }

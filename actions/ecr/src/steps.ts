@@ -37,7 +37,8 @@ export async function runSteps(inputs: Inputs, report: StepReport, signal?: Abor
   if (inputs.credentialsPerRegistry) setPerRegistryOutputs(credentials);
 
   report.phase = `pushing ${inputs.image || inputs.sourceTag} to ${repositoryUri}`;
-  if (inputs.image) report.tags.push(...(await pushTags(inputs.image, repositoryUri, inputs.tags)));
+  if (inputs.image || inputs.sourceTag) report.tagsAsked = inputs.tags;
+  if (inputs.image) await pushTags(inputs.image, repositoryUri, inputs.tags, report, signal);
   if (inputs.sourceTag)
     report.tags.push(...(await retagInEcr(inputs, requireClients(clients), registryId, repositoryUri)));
   const first = report.tags[0];

@@ -40,6 +40,13 @@ export function summaryMarkdown(report: StepReport): string {
       ),
     );
   }
+  const done = new Set(report.tags.map((tag) => tag.tag));
+  const notDone = (report.tagsAsked ?? []).filter((tag) => !done.has(tag));
+  if (report.stopped) sections.push(`**Stopped:** ${text(report.stopped)}\n`);
+  if (notDone.length > 0) {
+    const tags = summary.capped(notDone.map(code), MAX_LISTED_IMAGES).join(", ");
+    sections.push(`Not pushed or tagged: ${tags}\n`);
+  }
   if (report.lifecycle) sections.push(...lifecycleSections(report.lifecycle));
   return summary.joinSummary(sections);
 }

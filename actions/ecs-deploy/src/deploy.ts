@@ -31,6 +31,7 @@ import type { CodeDeployReport } from "./codedeploy-deploy.js";
 import type { RunTaskReport } from "./run-task-step.js";
 import { checkPolicy, type PolicyCheck } from "./policy-gate.js";
 import { registerRevision, renderRevision, reviewRevision } from "./revision-steps.js";
+import type { StepDeadline } from "./step-deadline.js";
 
 export interface DeployReport {
   previousTaskDefinitionArn?: string;
@@ -54,6 +55,8 @@ export interface DeployReport {
   rollbackFailure?: string;
   /** What the step is doing now, for the message when it is cancelled: "watching the rollout". */
   phase?: string;
+  /** UpdateService was sent (it may not have answered). */
+  updateSent?: boolean;
   /** UpdateService accepted the new revision. */
   updated?: boolean;
   /** The service runs the revision: its rollout completed, or was not waited for. */
@@ -75,20 +78,31 @@ export interface DeployOptions {
   service?: Service;
   /** A client that the step's cancellation does not abort, for the rollback a cancel asks for. */
   rollbackClient?: () => ECSClient;
+  /**
+   * The step's deadline. With it, `ecs` is a client its signal aborts, used up to the update, and
+   * `watchClient` (aborted by a cancel only) watches and rolls back in the time left.
+   */
+  deadline?: StepDeadline;
+  watchClient?: ECSClient;
 }
 
 export async function deploy(
   inputs: Inputs,
   ecs: ECSClient,
   report: DeployReport,
-  { hooks = {}, signal, service: described, rollbackClient }: DeployOptions = {},
+  { hooks = {}, signal, service: described, rollbackClient, deadline, watchClient = ecs }: DeployOptions = {},
 ): Promise<void> {
+  const bounded = <T>(work: Promise<T>): Promise<T> => (deadline ? deadline.race(work) : work);
   const ref = { cluster: inputs.cluster, service: inputs.service };
   report.phase = "reading the service";
-  const service = described ?? (await describeService(ecs, ref, signal ? { abortSignal: signal } : {}));
-  const current = service.taskDefinition ? await describeTaskDefinition(ecs, service.taskDefinition) : undefined;
+  const service = described ?? (await bounded(describeService(ecs, ref, signal ? { abortSignal: signal } : {})));
+  report.phase = "reading the service's task definition";
+  const current = service.taskDefinition
+    ? await bounded(describeTaskDefinition(ecs, service.taskDefinition))
+    : undefined;
   report.previousTaskDefinitionArn = current?.arn;
-  const { loaded, rendered } = await renderRevision(inputs, ecs, current, report);
+  report.phase = "rendering the task definition";
+  const { loaded, rendered } = await bounded(renderRevision(inputs, ecs, current, report));
 
   const settings: DeploymentSettings = {
     ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
@@ -109,24 +123,27 @@ export async function deploy(
   if (reviewRevision(inputs, rendered, current, report, "registered or updated") === "dry-run") return;
 
   // Listed before anything changes, so an endpoint without the service-deployment API fails the step with nothing done.
-  const knownServiceDeployments = nativeDeploy ? await serviceDeploymentsBefore(inputs, ecs) : undefined;
-  const arn = await registerRevision(ecs, rendered, current, report, signal);
-  await hooks.afterRegister?.(arn, rendered);
+  const knownServiceDeployments = nativeDeploy ? await bounded(serviceDeploymentsBefore(inputs, ecs)) : undefined;
+  const arn = await bounded(registerRevision(ecs, rendered, current, report, signal));
+  if (hooks.afterRegister) {
+    report.phase = `running one-off tasks of ${arn}`;
+    await bounded(hooks.afterRegister(arn, rendered));
+  }
   report.phase = `updating service ${inputs.service} to ${arn}`;
-  const { service: updated, deployment } = await updateService(ecs, {
-    ...update,
-    taskDefinition: arn,
-    ...inputs.dropIn.serviceExtras,
-  });
+  report.updateSent = true;
+  const { service: updated, deployment } = await bounded(
+    updateService(ecs, { ...update, taskDefinition: arn, ...inputs.dropIn.serviceExtras }),
+  );
   report.updated = true;
   report.serviceTaskDefinitionArn = arn;
   report.deploymentId = deployment?.id;
   report.rolloutState = deployment?.rolloutState ?? "IN_PROGRESS";
   core.info(`updated service ${inputs.service}: deployment ${deployment?.id ?? "(none listed)"}`);
   if (knownServiceDeployments)
-    return followNativeDeploy(inputs, ecs, report, knownServiceDeployments, {
+    return followNativeDeploy(inputs, watchClient, report, knownServiceDeployments, {
       ...(signal ? { signal } : {}),
       ...(rollbackClient ? { rollbackClient } : {}),
+      ...(deadline ? { timeoutMs: deadline.remainingMs() } : {}),
     });
   if (!inputs.wait) {
     report.deployed = true;
@@ -139,11 +156,12 @@ export async function deploy(
   }
 
   report.phase = `watching deployment ${deployment.id} of service ${inputs.service} (revision ${arn})`;
-  report.rollout = await watchRollout(ecs, {
+  report.rollout = await watchRollout(watchClient, {
     ...ref,
     deploymentId: deployment.id,
     taskDefinitionArn: arn,
-    timeoutMs: inputs.timeoutMinutes * 60_000,
+    timeoutMs: deadline ? deadline.remainingMs() : inputs.timeoutMinutes * 60_000,
+    timeoutMinutes: inputs.timeoutMinutes,
     ...(inputs.dropIn.maxPollIntervalMs ? { maxPollIntervalMs: inputs.dropIn.maxPollIntervalMs } : {}),
     seenEventIds: (updated.events ?? []).flatMap((event) => event.id ?? []),
     onProgress: (line) => core.info(line),
@@ -155,7 +173,7 @@ export async function deploy(
     return;
   }
   try {
-    await rollBackIfAsked(inputs, ecs, report);
+    await rollBackIfAsked(inputs, watchClient, report);
   } catch (error) {
     report.rollbackFailure = (error as Error).message;
     throw new Error(
@@ -185,6 +203,44 @@ export async function settleServiceRevision(ecs: ECSClient, inputs: Inputs, repo
     if (service.taskDefinition) report.serviceTaskDefinitionArn = service.taskDefinition;
   } catch (error) {
     core.warning(`could not read which revision service ${inputs.service} runs now: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The deadline passed before the watch. An UpdateService sent without an answer may have gone
+ * through: the service is read again to know. An update that went through is rolled back when
+ * rollback is on-failure, as after a watch that timed out. Says what the service was left with.
+ */
+export async function settleAfterDeadline(ecs: ECSClient, inputs: Inputs, report: DeployReport): Promise<string> {
+  const ours = report.registration?.taskDefinitionArn;
+  if (!inputs.service) return "nothing was deployed";
+  if (report.updateSent && !report.updated) {
+    try {
+      const service = await describeService(
+        ecs,
+        { cluster: inputs.cluster, service: inputs.service },
+        { abortSignal: AbortSignal.timeout(SETTLE_TIMEOUT_MS) },
+      );
+      if (service.taskDefinition) report.serviceTaskDefinitionArn = service.taskDefinition;
+      report.updated = service.taskDefinition === ours && ours !== report.previousTaskDefinitionArn;
+    } catch (error) {
+      return `UpdateService was sent and did not answer, and the service could not be read (${(error as Error).message}): it may be deploying ${ours}`;
+    }
+  }
+  if (!report.updated) return "the service was not updated";
+  const previous = report.previousTaskDefinitionArn;
+  if (inputs.rollback !== "on-failure" || !previous) {
+    return `the service was updated to ${ours}: ECS goes on with the deployment, unwatched`;
+  }
+  try {
+    core.info(`rolling back to ${previous}`);
+    const { deployment } = await rollBackService(ecs, { cluster: inputs.cluster, service: inputs.service }, previous);
+    report.rollback = { taskDefinitionArn: previous, ...(deployment?.id ? { deploymentId: deployment.id } : {}) };
+    report.serviceTaskDefinitionArn = previous;
+    return `the service was updated to ${ours}; rolled back to ${previous} (deployment ${deployment?.id ?? "not listed"})`;
+  } catch (error) {
+    report.rollbackFailure = (error as Error).message;
+    return `the service was updated to ${ours}; the rollback to ${previous} failed: ${report.rollbackFailure}`;
   }
 }
 

@@ -6,21 +6,37 @@ import type { ECSClient } from "@aws-sdk/client-ecs";
 import { messageOf, runnerInputs } from "@shipshape/action-kit";
 import { type Inputs, parseInputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
+import { DeadlinePassed, StepDeadline } from "./step-deadline.js";
 
-export async function main(signal: AbortSignal = new AbortController().signal): Promise<void> {
+/** The step's deadline from timeout-minutes; tests pass one they end themselves. */
+export type DeadlineOf = (timeoutMinutes: number, cancel: AbortSignal) => StepDeadline;
+const startDeadline: DeadlineOf = (timeoutMinutes, cancel) => new StepDeadline(timeoutMinutes, cancel);
+
+export async function main(
+  signal: AbortSignal = new AbortController().signal,
+  deadlineOf: DeadlineOf = startDeadline,
+): Promise<void> {
   const report: DeployReport = {};
   let inputs: Inputs | undefined;
   let ecs: ECSClient | undefined;
   let failure: string | undefined;
   try {
     inputs = parseInputs(runnerInputs, process.env);
+    const deadline = deadlineOf(inputs.timeoutMinutes, signal);
     const { deployStep, ecsClientFor } = await import(/* webpackMode: "eager" */ "./dispatch.js");
     ecs = ecsClientFor(inputs, signal);
-    await deployStep(inputs, ecs, report, signal);
+    await deployStep(inputs, ecs, report, signal, deadline);
   } catch (error) {
     if (signal.aborted && inputs) {
       failure = cancelledMessage(messageOf(signal.reason), inputs, report);
       throw new Error(failure);
+    }
+    if (error instanceof DeadlinePassed && inputs && ecs) {
+      const { settleAfterDeadline } = await import(/* webpackMode: "eager" */ "./deploy.js");
+      const after = await settleAfterDeadline(ecs, inputs, report);
+      if (report.updated) report.rolloutState = "TIMED_OUT";
+      failure = stoppedMessage(error.message, inputs, report, after);
+      throw new Error(failure, { cause: error });
     }
     failure = messageOf(error);
     throw error;
@@ -36,12 +52,19 @@ export async function main(signal: AbortSignal = new AbortController().signal): 
 
 /** What was in progress when the runner cancelled the step, and what ECS goes on doing. */
 export function cancelledMessage(reason: string, inputs: Inputs, report: DeployReport): string {
+  const after = report.updated
+    ? "ECS goes on with the deployment; nothing was rolled back"
+    : report.updateSent
+      ? "UpdateService was sent and did not answer: the service may be deploying the new revision"
+      : "the service was not updated";
+  return stoppedMessage(reason, inputs, report, after);
+}
+
+/** Why the step stopped, what it was doing, and what it left the service with. */
+function stoppedMessage(reason: string, inputs: Inputs, report: DeployReport, after: string): string {
   const facts = [`service ${inputs.service} in cluster ${inputs.cluster}`];
   if (report.deploymentId) facts.push(`deployment ${report.deploymentId}`);
   if (report.registration) facts.push(`revision ${report.registration.taskDefinitionArn}`);
-  const after = report.updated
-    ? "ECS goes on with the deployment; nothing was rolled back"
-    : "the service was not updated";
   return `${reason} while ${report.phase ?? "starting"} (${facts.join(", ")}): ${after}`;
 }
 

@@ -171,6 +171,8 @@ export interface FollowOptions {
   rollbackClient?: () => ECSClient;
   clock?: Clock;
   pollIntervalMs?: number;
+  /** How long the watch may take: the step deadline's time left; timeout-minutes without one. */
+  timeoutMs?: number;
 }
 
 /** What followNativeDeploy uses when the deploy passes nothing (the system clock, 5 s polls); tests put a fake clock here. */
@@ -211,7 +213,8 @@ export async function followNativeDeploy(
   native.result = await watchServiceDeployment(ecs, {
     serviceDeploymentArn: arn,
     waitUntil: native.waitUntil,
-    timeoutMs: inputs.timeoutMinutes * 60_000,
+    timeoutMs: options.timeoutMs ?? inputs.timeoutMinutes * 60_000,
+    timeoutMinutes: inputs.timeoutMinutes,
     onProgress: (line) => core.info(line),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -140,6 +140,8 @@ export interface ServiceDeploymentWatch {
   serviceDeploymentArn: string;
   waitUntil: WaitUntil;
   timeoutMs: number;
+  /** The timeout the message names, when timeoutMs is what was left of it (a step's deadline). */
+  timeoutMinutes?: number;
   /** One line per change of status, stage, traffic or hook status; one per retried error. */
   onProgress?: (line: string) => void;
   /** Aborted when the step is cancelled: the watch returns CANCELLED at once. */
@@ -241,7 +243,7 @@ export async function watchServiceDeployment(
     }
     const left = deadline - clock.now();
     if (left <= 0) {
-      const minutes = Math.round((watch.timeoutMs / 60_000) * 10) / 10;
+      const minutes = watch.timeoutMinutes ?? Math.round((watch.timeoutMs / 60_000) * 10) / 10;
       result.message = `gave up waiting for service deployment ${arn} after ${minutes} minute${minutes === 1 ? "" : "s"}: it is ${where(result.snapshot)}`;
       return result;
     }

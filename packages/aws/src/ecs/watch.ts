@@ -15,6 +15,8 @@ import { type Clock, systemClock } from "../clock.js";
 
 export interface RolloutWatch extends ServiceRef, WatchedDeployment {
   timeoutMs: number;
+  /** The timeout the message names, when timeoutMs is what was left of it (a step's deadline). */
+  timeoutMinutes?: number;
   /** One line per change of state or counts, per new service event, per stopped task. */
   onProgress?: (line: string) => void;
   /** Event ids seen before the deploy (from the UpdateService answer), not reported again. */
@@ -135,7 +137,7 @@ async function collectStoppedTasks(
 }
 
 function timeoutMessage(watch: RolloutWatch, snapshot: RolloutSnapshot | undefined): string {
-  const minutes = Math.round((watch.timeoutMs / 60_000) * 10) / 10;
+  const minutes = watch.timeoutMinutes ?? Math.round((watch.timeoutMs / 60_000) * 10) / 10;
   const duration = `${minutes} minute${minutes === 1 ? "" : "s"}`;
   const where = snapshot
     ? `it is still IN_PROGRESS with ${snapshot.running}/${snapshot.desired} tasks running, ${snapshot.pending} pending, ${snapshot.failed} failed`

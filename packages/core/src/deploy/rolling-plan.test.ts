@@ -104,7 +104,7 @@ describe("planRollingDeployment: settings that progress", () => {
   });
 });
 
-describe("planRollingDeployment: large counts finish quickly", () => {
+describe("planRollingDeployment: large counts plan in phases, not task by task", () => {
   it.each([
     // desired, min, max, phase count, first phase, peak, lowest, threshold
     [1000, 50, 200, 2, "start 1000 -> 2000", 2000, 1000, 200],
@@ -113,9 +113,9 @@ describe("planRollingDeployment: large counts finish quickly", () => {
     [199, 99, 100, 398, "stop 1 -> 198", 199, 198, 100],
     [1_000_000_000, 100, 101, 200, "start 10000000 -> 1010000000", 1_010_000_000, 1_000_000_000, 200],
   ])("%i tasks at %i/%i", (desired, min, max, count, first, peakTasks, lowestHealthy, threshold) => {
-    const started = performance.now();
+    // No stopwatch (a loaded machine must not fail it): a plan that stepped task by task would
+    // not finish within the test timeout at a billion tasks.
     const result = plan(desired, min, max);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.canProgress).toBe(true);
     expect(result.phases).toHaveLength(count);
     expect(result.phases[0]).toEqual(phases(first)[0]);

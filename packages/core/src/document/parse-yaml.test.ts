@@ -170,6 +170,18 @@ describe("parseYaml on what PyYAML and cfn-lint read", () => {
       "Outputs:\n  Url:\n    Value: 'http://\n  example.com'\n",
       { Outputs: { Url: { Value: "http:// example.com" } } },
     ],
+    // `#` inside a quoted scalar is content, not a comment; the yaml package first reads the
+    // under-indented line as an item or key of its own, then reports the unclosed quote.
+    [
+      "a quoted scalar opening with a quote, a `#` line left of it, in a sequence",
+      "- - - '" + "''\n  # not a comment\n\n      '\n    - 0\n- false\n",
+      [[["' # not a comment\n", 0]], false],
+    ],
+    [
+      "a quoted scalar with a `#` line at its key's column",
+      "Tags:\n  - Value: 'a\n  # not a comment\n    b'\n",
+      { Tags: [{ Value: "a # not a comment b" }] },
+    ],
     ["a quoted scalar in a sequence, CRLF line breaks", '- "first\r\nsecond"\r\n- b\r\n', ["first second", "b"]],
     // The yaml package alone refuses a byte-order mark before a root sequence.
     ["a sequence after a byte-order mark", "\ufeff- a\n- b: 1\n", ["a", { b: 1 }]],

@@ -83,10 +83,14 @@ function readWithPackage(
     documents = all
       ? Array.from(parseAllDocuments(source.text, packageOptions))
       : [parseDocument(source.text, packageOptions)];
-    const error = documents.find((document) => document.errors.length > 0)?.errors[0];
+    const errors = documents.flatMap((document) => document.errors);
+    const error = errors[0];
     if (!error) break;
     const mayReparse = attempt < maxIndentedQuotes && (attempt + 1) * text.length <= maxReparsedCharacters;
-    if (mayReparse && isUnclosedQuote(error) && source.indentQuoted(firstUnclosedQuote(source.text))) continue;
+    // Not only the first error: an under-indented continuation line may first be read as a
+    // sequence item or map key of its own, the unclosed quote reported after it.
+    const unclosed = errors.some(isUnclosedQuote);
+    if (mayReparse && unclosed && source.indentQuoted(firstUnclosedQuote(source.text))) continue;
     throw syntaxProblem(error, source, limits);
   }
   if (documents.length === 0) documents = [parseDocument("", packageOptions)];

@@ -15,7 +15,11 @@ export function referenceTree(text: string): Node {
   for (let attempt = 0; ; attempt++) {
     const document = parseDocument(source.text, { uniqueKeys: false, strict: false });
     const error = document.errors[0];
-    const unclosed = error?.code === "MISSING_CHAR" && /^Missing closing/.test(error.message);
+    // Any error, not only the first: an under-indented continuation line may first be read as an
+    // item or key of its own, the unclosed quote reported after it.
+    const unclosed = document.errors.some(
+      ({ code, message }) => code === "MISSING_CHAR" && /^Missing closing/.test(message),
+    );
     if (unclosed && attempt < 64 && source.indentQuoted(unclosedQuote(source.text))) continue;
     if (error) throw new Error(`the yaml package refuses the text: ${error.message.split("\n")[0]}`);
     if (!document.contents) return { kind: "scalar", value: null, start: 0, end: 0 };
