@@ -1,24 +1,19 @@
 // action.yml, the README and the input parser name the same inputs and outputs, with the same defaults.
 
-import { inputsAsked, readActionFiles, undocumentedNames } from "@shipshape/action-kit/testing";
+import { inputsAsked, readActionFiles, testBundleAndReadme } from "@shipshape/action-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseInputs } from "./context.js";
 import { outputsOf } from "./main.js";
 
-const { metadata, readme } = readActionFiles(new URL("..", import.meta.url), parse);
+const files = readActionFiles(new URL("..", import.meta.url), parse);
+const { metadata } = files;
 const env = { GITHUB_WORKSPACE: "/work/repo", AWS_REGION: "us-east-1" };
 /** The one required input, so the parser does not refuse the rest. */
 const withService = (read: (name: string) => string) => (name: string) => (name === "service" ? "web" : read(name));
 
 describe("action metadata", () => {
-  it("runs the committed bundle on node24", () => {
-    expect(metadata.runs).toEqual({ using: "node24", main: "dist/index.js" });
-  });
-
-  it("documents every input and output in the README's tables", () => {
-    expect(undocumentedNames(metadata, readme)).toEqual([]);
-  });
+  testBundleAndReadme(files);
 
   it("reads exactly the inputs action.yml declares", () => {
     const asked = inputsAsked((read) => parseInputs(withService(read), env));

@@ -13,10 +13,9 @@ import { ECSClient, RegisterTaskDefinitionCommand, type Service } from "@aws-sdk
 import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Inputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
 import { defaultDropIn } from "./drop-in-inputs.test-support.js";
-import { SERVICE_STRATEGY } from "./strategy-inputs.js";
+import { deployInputs } from "./test-support/deploy-inputs.js";
 import { answerWebRevisions, webRevisionArn as arn } from "./test-support/web-revisions.js";
 
 vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
@@ -40,30 +39,14 @@ const service: Service = {
     },
   ],
 };
-const inputs = (image: string): Inputs => ({
-  region: "us-east-1",
-  cluster: "prod",
-  service: "web",
-  taskDefinition: { kind: "service" },
-  images: [{ container: "app", image }],
-  desiredCount: undefined,
-  minimumHealthyPercent: undefined,
-  maximumPercent: undefined,
-  circuitBreaker: { enable: true, rollback: true },
-  alarms: [],
-  wait: true,
-  timeoutMinutes: 30,
-  policy: { kind: "off" },
-  rollback: "never",
-  forceNewDeployment: false,
-  dryRun: false,
-  dropIn: {
-    ...defaultDropIn,
-    codeDeploy: { ...defaultDropIn.codeDeploy, application: "AppECS-prod-web", deploymentGroup: "DgpECS-prod-web" },
-  },
-  aliasesUsed: [],
-  deploymentStrategy: SERVICE_STRATEGY,
-});
+const inputs = (image: string) =>
+  deployInputs({
+    images: [{ container: "app", image }],
+    dropIn: {
+      ...defaultDropIn,
+      codeDeploy: { ...defaultDropIn.codeDeploy, application: "AppECS-prod-web", deploymentGroup: "DgpECS-prod-web" },
+    },
+  });
 
 beforeEach(() => {
   ecs.reset();

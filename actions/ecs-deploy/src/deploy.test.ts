@@ -12,10 +12,8 @@ import {
 import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Inputs } from "./context.js";
 import type { DeployReport } from "./deploy.js";
-import { defaultDropIn } from "./drop-in-inputs.test-support.js";
-import { SERVICE_STRATEGY } from "./strategy-inputs.js";
+import { deployInputs } from "./test-support/deploy-inputs.js";
 import { answerWebRevisions, webRevisionArn as arn } from "./test-support/web-revisions.js";
 
 vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
@@ -31,27 +29,11 @@ const OURS = "ecs-svc/2222";
 const ECS_ROLLBACK = "ecs-svc/3333";
 const ACTION_ROLLBACK = "ecs-svc/4444";
 
-const inputs: Inputs = {
-  region: "us-east-1",
-  cluster: "prod",
-  service: "web",
-  taskDefinition: { kind: "service" },
-  images: [{ container: "app", image: "repo/web:5" }],
-  desiredCount: undefined,
-  minimumHealthyPercent: undefined,
-  maximumPercent: undefined,
+const inputs = deployInputs({
   circuitBreaker: { enable: true, rollback: false },
-  alarms: [],
-  wait: true,
   timeoutMinutes: 0.0005,
-  policy: { kind: "off" },
   rollback: "on-failure",
-  forceNewDeployment: false,
-  dryRun: false,
-  deploymentStrategy: SERVICE_STRATEGY,
-  dropIn: defaultDropIn,
-  aliasesUsed: [],
-};
+});
 
 const deployment = (fields: Partial<Deployment>): Deployment => ({
   id: OURS,

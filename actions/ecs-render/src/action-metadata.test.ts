@@ -1,21 +1,16 @@
 // action.yml, the README and the input parser name the same inputs and outputs.
 
-import { inputsAsked, readActionFiles, undocumentedNames } from "@shipshape/action-kit/testing";
+import { inputsAsked, readActionFiles, testBundleAndReadme } from "@shipshape/action-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseInputs } from "./context.js";
 import { OUTPUTS } from "./main.js";
 
-const { metadata, readme } = readActionFiles(new URL("..", import.meta.url), parse);
+const files = readActionFiles(new URL("..", import.meta.url), parse);
+const { metadata } = files;
 
 describe("action metadata", () => {
-  it("runs the committed bundle on node24", () => {
-    expect(metadata.runs).toEqual({ using: "node24", main: "dist/index.js" });
-  });
-
-  it("documents every input and output in the README's tables", () => {
-    expect(undocumentedNames(metadata, readme)).toEqual([]);
-  });
+  testBundleAndReadme(files);
 
   it("reads exactly the inputs action.yml declares", () => {
     const required: Record<string, string> = { "task-definition": "td.json", "container-name": "web", image: "x" };

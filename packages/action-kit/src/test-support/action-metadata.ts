@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
 
 /** The parts of an action.yml the metadata tests compare with the code and the README. */
 export interface ActionMetadata {
@@ -35,4 +36,24 @@ export function inputsAsked(
     return answer(name);
   });
   return [...asked].sort();
+}
+
+/**
+ * The checks every action's metadata test makes, registered in the caller's describe: action.yml
+ * runs the committed bundle on node24 (main, and post where there is one), and the README's
+ * tables name every input and output.
+ */
+export function testBundleAndReadme({ metadata, readme }: { metadata: ActionMetadata; readme: string }): void {
+  it("runs the committed bundle on node24", () => {
+    const { post } = metadata.runs as { post?: string };
+    expect(metadata.runs).toEqual({
+      using: "node24",
+      main: "dist/index.js",
+      ...(post ? { post: "dist/index.js" } : {}),
+    });
+  });
+
+  it("documents every input and output in the README's tables", () => {
+    expect(undocumentedNames(metadata, readme)).toEqual([]);
+  });
 }

@@ -22,6 +22,18 @@ const multipleRulesRepository = [
 const keepOne = (tagPatternList: string[]) =>
   ({ tagStatus: "tagged", tagPatternList, countType: "imageCountMoreThan", countNumber: 1 }) as const;
 
+/** Example A of "multiple tags in one rule": alpha, beta or both, pushed 12 to 2 days ago. */
+const alphaBetaRepository = [
+  image("A", ["alpha-1"], 12),
+  image("B", ["beta-1"], 11),
+  image("C", ["alpha-2", "beta-2"], 10),
+  image("D", ["alpha-3"], 4),
+  image("E", ["beta-3"], 3),
+  image("F", ["alpha-4", "beta-4"], 2),
+];
+const olderThanFiveDays = (filter: { tagPatternList: string[] } | { tagPrefixList: string[] }) =>
+  ({ tagStatus: "tagged", ...filter, countType: "sinceImagePushed", countNumber: 5, countUnit: "days" }) as const;
+
 const examples: Example[] = [
   {
     name: "filtering on image age: tagged prod* older than 14 days",
@@ -90,46 +102,14 @@ const examples: Example[] = [
   },
   {
     name: "multiple tags in one rule, example A: alpha* AND beta* older than 5 days",
-    policy: {
-      rules: [
-        expireRule(1, {
-          tagStatus: "tagged",
-          tagPatternList: ["alpha*", "beta*"],
-          countType: "sinceImagePushed",
-          countNumber: 5,
-          countUnit: "days",
-        }),
-      ],
-    },
-    images: [
-      image("A", ["alpha-1"], 12),
-      image("B", ["beta-1"], 11),
-      image("C", ["alpha-2", "beta-2"], 10),
-      image("D", ["alpha-3"], 4),
-      image("E", ["beta-3"], 3),
-      image("F", ["alpha-4", "beta-4"], 2),
-    ],
+    policy: { rules: [expireRule(1, olderThanFiveDays({ tagPatternList: ["alpha*", "beta*"] }))] },
+    images: alphaBetaRepository,
     expired: ["C"],
   },
   {
     name: "multiple tags in one rule, example A with tag prefixes (older page)",
-    policy: {
-      rules: [
-        expireRule(1, {
-          tagStatus: "tagged",
-          tagPrefixList: ["alpha", "beta"],
-          countType: "sinceImagePushed",
-          countNumber: 5,
-          countUnit: "days",
-        }),
-      ],
-    },
-    images: [
-      image("A", ["alpha-1"], 12),
-      image("B", ["beta-1"], 11),
-      image("C", ["alpha-2", "beta-2"], 10),
-      image("F", ["alpha-4", "beta-4"], 2),
-    ],
+    policy: { rules: [expireRule(1, olderThanFiveDays({ tagPrefixList: ["alpha", "beta"] }))] },
+    images: alphaBetaRepository.filter((image) => !["D", "E"].includes(image.imageDigest)),
     expired: ["C"],
   },
   {
