@@ -1,4 +1,5 @@
 import rule from "./awsvpc-host-port.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -63,10 +64,7 @@ testRule(rule, {
     {
       name: "CloudFormation hostPort from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: web
@@ -74,7 +72,7 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: !Ref HostPort
-`,
+`),
     },
   ],
   invalid: [
@@ -139,10 +137,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, host mode",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [EC2]
       NetworkMode: host
       ContainerDefinitions:
@@ -152,16 +147,13 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 8080
               HostPort: 80
-`,
+`),
       errors: [{ messageId: "hostPortDiffers", line: 13, column: 25, message: "under host networking" }],
     },
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: web
@@ -169,7 +161,7 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 8080
-`,
+`),
       errors: [{ messageId: "hostPortDiffers", line: 11, column: 25 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./awsvpc-links-hostname.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -38,17 +39,14 @@ testRule(rule, {
     {
       name: "CloudFormation Fargate task (awsvpc) with links",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Links: [app]
-`,
+`),
       errors: [{ messageId: "links", line: 10, column: 18 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./container-memory-exceeds-task.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -24,16 +25,13 @@ testRule(rule, {
     {
       name: "CloudFormation memory from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Memory: 512
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Memory: !Ref ContainerMemory
-`,
+`),
     },
   ],
   invalid: [
@@ -69,16 +67,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Memory: 512
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           MemoryReservation: 1024
-`,
+`),
       errors: [{ messageId: "aboveTask", line: 9, column: 30, message: "memoryReservation to 1024 MiB" }],
     },
   ],

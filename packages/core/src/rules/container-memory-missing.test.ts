@@ -1,4 +1,5 @@
 import rule from "./container-memory-missing.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -24,15 +25,12 @@ testRule(rule, {
     {
       name: "CloudFormation memory from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Memory: !Ref WebMemory
-`,
+`),
     },
   ],
   invalid: [
@@ -50,14 +48,11 @@ testRule(rule, {
     {
       name: "CloudFormation container without memory",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`,
+`),
       errors: [{ messageId: "noMemory", line: 6, column: 17 }],
     },
   ],

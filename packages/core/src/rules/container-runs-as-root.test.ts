@@ -1,4 +1,5 @@
 import rule from "./container-runs-as-root.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -17,15 +18,12 @@ testRule(rule, {
     {
       name: "CloudFormation: a parameter is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           User: !Ref RunAs
-`,
+`),
     },
   ],
   invalid: [
@@ -50,15 +48,12 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: root:root",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           User: "root:root"
-`,
+`),
       errors: [{ messageId: "root", line: 8, column: 17 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./duplicate-container-port.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -28,10 +29,7 @@ testRule(rule, {
     {
       name: "CloudFormation ports from parameters (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: a
@@ -42,7 +40,7 @@ testRule(rule, {
           Image: b:1
           PortMappings:
             - ContainerPort: !Ref PortB
-`,
+`),
     },
   ],
   invalid: [
@@ -89,10 +87,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, host mode: a containerPort that binds the same host port",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: host
       ContainerDefinitions:
         - Name: a
@@ -104,7 +99,7 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 80
-`,
+`),
       errors: [{ messageId: "duplicateHostPort", line: 15, column: 25 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./efs-transit-encryption.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -27,17 +28,14 @@ testRule(rule, {
     {
       name: "CloudFormation transit encryption from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Volumes:
         - Name: shared
           EFSVolumeConfiguration:
             FilesystemId: fs-12345678
             TransitEncryption: !Ref TransitEncryption
       ContainerDefinitions: []
-`,
+`),
     },
     {
       name: "transit encryption ENABLED, IAM authorization DISABLED",
@@ -89,17 +87,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Volumes:
         - Name: shared
           EFSVolumeConfiguration:
             FilesystemId: fs-12345678
             TransitEncryption: DISABLED
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "disabled", line: 9, column: 32 }],
     },
     {
@@ -123,10 +118,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, lower-case TransitEncryption and IAM",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Volumes:
         - Name: data
           EFSVolumeConfiguration:
@@ -135,7 +127,7 @@ testRule(rule, {
             AuthorizationConfig:
               IAM: Enabled
       ContainerDefinitions: []
-`,
+`),
       errors: [
         { messageId: "invalidTransitEncryption", line: 9, column: 32, message: 'transitEncryption is "enabled"' },
         { messageId: "invalidIam", line: 11, column: 20, message: 'authorizationConfig.iam is "Enabled"' },

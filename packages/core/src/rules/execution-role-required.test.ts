@@ -1,4 +1,5 @@
 import rule from "./execution-role-required.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -32,10 +33,7 @@ testRule(rule, {
     {
       name: "CloudFormation: the role from !GetAtt",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ExecutionRoleArn: !GetAtt ExecutionRole.Arn
       ContainerDefinitions:
@@ -44,7 +42,7 @@ testRule(rule, {
           Secrets:
             - Name: DB_PASSWORD
               ValueFrom: !Ref DbSecret
-`,
+`),
     },
   ],
   invalid: [
@@ -88,16 +86,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: a !Sub ECR image on Fargate",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       ContainerDefinitions:
         - Name: web
           Image: !Sub "\${AWS::AccountId}.dkr.ecr.\${AWS::Region}.amazonaws.com/web:1.0"
-`,
+`),
       errors: [{ messageId: "privateEcr", line: 9, column: 18 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./fargate-cpu-memory.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -35,15 +36,12 @@ testRule(rule, {
     {
       name: "CloudFormation sizes from parameters (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       Cpu: !Ref Cpu
       Memory: !Ref Memory
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -106,17 +104,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       NetworkMode: awsvpc
       Cpu: 1024
       Memory: 1024
       ContainerDefinitions: []
-`,
+`),
       errors: [
         {
           messageId: "invalidPair",

@@ -1,4 +1,5 @@
 import rule from "./fargate-host-volume.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -31,17 +32,14 @@ testRule(rule, {
     {
       name: "CloudFormation sourcePath from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       Volumes:
         - Name: data
           Host:
             SourcePath: !If [OnEc2, /data, !Ref AWS::NoValue]
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -64,17 +62,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       Volumes:
         - Name: data
           Host:
             SourcePath: /srv/data
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "hostSourcePath", line: 9, column: 25 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./fargate-placement-constraints.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -23,14 +24,11 @@ testRule(rule, {
     {
       name: "CloudFormation constraints from a condition (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       PlacementConstraints: !If [OnEc2, [{ Type: memberOf, Expression: "attribute:x == y" }], !Ref AWS::NoValue]
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -49,17 +47,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       PlacementConstraints:
         - Type: memberOf
           Expression: "attribute:ecs.os-type == linux"
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "constraintsOnFargate", line: 8, column: 9 }],
     },
   ],

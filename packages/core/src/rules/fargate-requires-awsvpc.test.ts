@@ -1,4 +1,5 @@
 import rule from "./fargate-requires-awsvpc.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -19,14 +20,11 @@ testRule(rule, {
     {
       name: "CloudFormation mode from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       NetworkMode: !Ref Mode
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -52,15 +50,12 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       NetworkMode: host
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "wrongMode", line: 7, column: 20 }],
     },
     {

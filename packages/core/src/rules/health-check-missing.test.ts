@@ -1,4 +1,5 @@
 import rule from "./health-check-missing.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -24,15 +25,12 @@ testRule(rule, {
     {
       name: "CloudFormation health check from a mapping (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           HealthCheck: !FindInMap [Checks, Web, Check]
-`,
+`),
     },
   ],
   invalid: [
@@ -59,15 +57,12 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Essential: true
-`,
+`),
       errors: [{ messageId: "missing", line: 6, column: 11 }],
     },
   ],

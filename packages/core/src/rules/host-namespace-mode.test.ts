@@ -1,4 +1,5 @@
 import rule from "./host-namespace-mode.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -15,13 +16,10 @@ testRule(rule, {
     {
       name: "CloudFormation: a parameter is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       PidMode: !Ref PidMode
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -41,14 +39,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: host PID on Fargate",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       PidMode: host
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "hostModeOnFargate", line: 6, column: 16, message: "Fargate" }],
     },
   ],

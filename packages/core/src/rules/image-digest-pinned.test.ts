@@ -1,4 +1,5 @@
 import rule from "./image-digest-pinned.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -16,14 +17,11 @@ testRule(rule, {
     {
       name: "CloudFormation: !Sub images are known only at deploy time",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: !Sub "\${Repository}:\${Tag}"
-`,
+`),
     },
   ],
   invalid: [
@@ -44,14 +42,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: a tag",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`,
+`),
       errors: [{ messageId: "notByDigest", line: 7, column: 18 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./image-tag-pinned.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -20,16 +21,13 @@ testRule(rule, {
     {
       name: "CloudFormation: !Sub and !Ref images are known only at deploy time",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: !Sub "\${AWS::AccountId}.dkr.ecr.\${AWS::Region}.amazonaws.com/web:\${Tag}"
         - Name: worker
           Image: !Ref WorkerImage
-`,
+`),
     },
   ],
   invalid: [
@@ -52,14 +50,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: latest from ECR",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:latest
-`,
+`),
       errors: [{ messageId: "latestTag", line: 7, column: 18 }],
     },
   ],

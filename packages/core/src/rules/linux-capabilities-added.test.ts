@@ -1,4 +1,5 @@
 import rule from "./linux-capabilities-added.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -17,17 +18,14 @@ testRule(rule, {
     {
       name: "CloudFormation: a parameter list is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           LinuxParameters:
             Capabilities:
               Add: !Ref Capabilities
-`,
+`),
     },
   ],
   invalid: [
@@ -49,10 +47,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML on Fargate: SYS_PTRACE allowed, SYS_ADMIN refused",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ContainerDefinitions:
         - Name: debug
@@ -62,7 +57,7 @@ testRule(rule, {
               Add:
                 - SYS_PTRACE
                 - SYS_ADMIN
-`,
+`),
       errors: [
         { messageId: "addedDangerous", line: 12, column: 19, message: "SYS_PTRACE" },
         { messageId: "unsupportedOnFargate", line: 13, column: 19, message: "only SYS_PTRACE" },

@@ -1,4 +1,5 @@
 import rule from "./log-configuration.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -56,10 +57,7 @@ testRule(rule, {
     {
       name: "CloudFormation options with !Ref values and options from !If",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ContainerDefinitions:
         - Name: web
@@ -75,7 +73,7 @@ testRule(rule, {
           LogConfiguration:
             LogDriver: awslogs
             Options: !If [Prod, { awslogs-group: a, awslogs-region: b, awslogs-stream-prefix: c }, !Ref AWS::NoValue]
-`,
+`),
     },
   ],
   invalid: [
@@ -140,16 +138,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, awslogs without options",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           LogConfiguration:
             LogDriver: awslogs
-`,
+`),
       errors: [
         { messageId: "missingOption", line: 9, column: 13, message: '"awslogs-group"' },
         { messageId: "missingOption", line: 9, column: 13, message: '"awslogs-region"' },

@@ -1,4 +1,5 @@
 import rule from "./no-classic-load-balancer.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -16,15 +17,12 @@ testRule(rule, {
     {
       name: "CloudFormation target group from a reference",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       LoadBalancers:
         - TargetGroupArn: !Ref TargetGroup
           ContainerName: web
           ContainerPort: 80
-`,
+`),
     },
     {
       name: "service without a load balancer",

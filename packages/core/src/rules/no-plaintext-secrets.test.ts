@@ -1,4 +1,5 @@
 import rule from "./no-plaintext-secrets.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 // Fake credentials are assembled at run time so that secret scanners do not flag this file.
@@ -59,10 +60,7 @@ Resources:
     {
       name: "CloudFormation: an intrinsic under a harmless name",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
@@ -71,7 +69,7 @@ Resources:
               Value: !GetAtt Database.Endpoint.Address
             - Name: DB_PASSWORD_SECRET_ARN
               Value: !Ref DbSecret
-`,
+`),
     },
   ],
   invalid: [
@@ -89,17 +87,14 @@ Resources:
     {
       name: "a numeric password under a password name (KICS's own positive case)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Environment:
             - Name: password
               Value: "123123"
-`,
+`),
       errors: [{ messageId: "secretName", line: 10, column: 22, message: '"password"', notInMessage: "123123" }],
     },
     {
@@ -173,10 +168,7 @@ Resources:
     {
       name: "CloudFormation: secret dynamic references, whatever the variable's name",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: api
           Image: nginx:1.27
@@ -185,7 +177,7 @@ Resources:
               Value: "{{resolve:secretsmanager:prod/db:SecretString:password}}"
             - Name: SIGNING
               Value: !Sub "{{resolve:ssm-secure:/prod/signing}}"
-`,
+`),
       errors: [
         { messageId: "secretReference", line: 10, column: 22, message: "a Secrets Manager dynamic reference" },
         { messageId: "secretReference", line: 12, column: 22, message: "an SSM SecureString dynamic reference" },

@@ -1,4 +1,5 @@
 import rule from "./placement-constraint-expression.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -18,14 +19,11 @@ testRule(rule, {
     {
       name: "CloudFormation expression from a Sub",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       PlacementConstraints:
         - Type: memberOf
           Expression: !Sub "attribute:stack == \${Stack}"
-`,
+`),
     },
     {
       name: "task definition memberOf",
@@ -55,15 +53,12 @@ testRule(rule, {
     {
       name: "CloudFormation memberOf without an expression, distinctInstance with one",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       PlacementConstraints:
         - Type: memberOf
         - Type: distinctInstance
           Expression: attribute:ecs.instance-type == t3.small
-`,
+`),
       errors: [
         { messageId: "expressionRequired", line: 6, column: 11 },
         { messageId: "expressionNotAllowed", line: 8, column: 23 },

@@ -1,4 +1,5 @@
 import rule from "./privileged-container.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -16,15 +17,12 @@ testRule(rule, {
     {
       name: "CloudFormation: a parameter is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Privileged: !Ref Privileged
-`,
+`),
     },
   ],
   invalid: [
@@ -42,16 +40,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: privileged on Fargate",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Privileged: true
-`,
+`),
       errors: [{ messageId: "privilegedOnFargate", line: 9, column: 23, message: "Fargate does not support" }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./secret-source-invalid.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 const githubToken = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
@@ -36,10 +37,7 @@ testRule(rule, {
     {
       name: "CloudFormation: intrinsics are known only at deploy time",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ExecutionRoleArn: !GetAtt ExecRole.Arn
       ContainerDefinitions:
         - Name: web
@@ -51,7 +49,7 @@ testRule(rule, {
               ValueFrom: !Sub "arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/api-key"
           RepositoryCredentials:
             CredentialsParameter: dockerhub-credentials
-`,
+`),
     },
   ],
   invalid: [
@@ -97,10 +95,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: an SSM parameter as registry credentials, an S3 ARN in secretOptions",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: registry.example.com/web:1.0
@@ -111,7 +106,7 @@ testRule(rule, {
             SecretOptions:
               - Name: splunk-token
                 ValueFrom: arn:aws:s3:::bucket/token
-`,
+`),
       errors: [
         { messageId: "invalidCredentials", line: 9, column: 35, message: "repositoryCredentials.credentialsParameter" },
         { messageId: "invalidSource", line: 14, column: 28, message: "logConfiguration.secretOptions[0].valueFrom" },

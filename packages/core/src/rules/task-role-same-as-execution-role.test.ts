@@ -1,4 +1,5 @@
 import rule from "./task-role-same-as-execution-role.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -15,26 +16,20 @@ testRule(rule, {
     {
       name: "CloudFormation: different !GetAtt targets",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       TaskRoleArn: !GetAtt TaskRole.Arn
       ExecutionRoleArn: !GetAtt ExecutionRole.Arn
       ContainerDefinitions: []
-`,
+`),
     },
     {
       name: "CloudFormation: parameters may still differ",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       TaskRoleArn: !Ref TaskRoleParam
       ExecutionRoleArn: !Ref ExecutionRoleParam
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -60,14 +55,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: the same !GetAtt target",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       TaskRoleArn: !GetAtt AppRole.Arn
       ExecutionRoleArn: !GetAtt AppRole.Arn
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "sameRole", line: 5, column: 20, message: "!GetAtt AppRole.Arn" }],
     },
     {

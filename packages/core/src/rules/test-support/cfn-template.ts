@@ -1,0 +1,40 @@
+// CloudFormation YAML templates of one resource, for rule cases. The text is the text a test would
+// write by hand: the four header lines below, then `properties` as given, so positions in
+// `errors` count as they always did: the first line of `properties` is line 5 of the file, and a
+// property key directly under Properties: starts at column 7.
+//
+//   Resources:
+//     Task:
+//       Type: AWS::ECS::TaskDefinition
+//       Properties:
+//         NetworkMode: awsvpc          <- line 5
+//
+// `properties` may begin with a newline (so it reads as a block in the test); that one newline is
+// not part of the template.
+
+export function cfnTemplate(logicalId: string, type: string, properties: string): string {
+  const body = properties.startsWith("\n") ? properties.slice(1) : properties;
+  return `Resources:\n  ${logicalId}:\n    Type: ${type}\n    Properties:\n${body}`;
+}
+
+/** An AWS::ECS::TaskDefinition named Task. */
+export const taskDefinitionTemplate = (properties: string) =>
+  cfnTemplate("Task", "AWS::ECS::TaskDefinition", properties);
+
+/** An AWS::ECS::Service named Service (or `logicalId`). */
+export const serviceTemplate = (properties: string, logicalId = "Service") =>
+  cfnTemplate(logicalId, "AWS::ECS::Service", properties);
+
+/** An AWS::ECR::Repository named Repo. */
+export const repositoryTemplate = (properties: string) => cfnTemplate("Repo", "AWS::ECR::Repository", properties);
+
+/** An AWS::ECS::Cluster named Cluster. */
+export const clusterTemplate = (properties: string) => cfnTemplate("Cluster", "AWS::ECS::Cluster", properties);
+
+/** An AWS::ApplicationAutoScaling::ScalableTarget named Target. */
+export const scalableTargetTemplate = (properties: string) =>
+  cfnTemplate("Target", "AWS::ApplicationAutoScaling::ScalableTarget", properties);
+
+/** An AWS::ApplicationAutoScaling::ScalingPolicy named Policy. */
+export const scalingPolicyTemplate = (properties: string) =>
+  cfnTemplate("Policy", "AWS::ApplicationAutoScaling::ScalingPolicy", properties);
