@@ -4,8 +4,14 @@ import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
   valid: [
-    { name: "Fargate replica service", code: `{ "serviceName": "web", "launchType": "FARGATE", "schedulingStrategy": "REPLICA" }` },
-    { name: "EC2 daemon service", code: `{ "serviceName": "agent", "launchType": "EC2", "schedulingStrategy": "DAEMON" }` },
+    {
+      name: "Fargate replica service",
+      code: `{ "serviceName": "web", "launchType": "FARGATE", "schedulingStrategy": "REPLICA" }`,
+    },
+    {
+      name: "EC2 daemon service",
+      code: `{ "serviceName": "agent", "launchType": "EC2", "schedulingStrategy": "DAEMON" }`,
+    },
     {
       name: "daemon with the ECS controller, no launch type",
       code: `{ "serviceName": "agent", "schedulingStrategy": "DAEMON", "deploymentController": { "type": "ECS" } }`,
@@ -16,7 +22,7 @@ testRule(rule, {
       code: serviceTemplate(`
       LaunchType: !Ref LaunchType
       SchedulingStrategy: DAEMON
-`, "Agent"),
+`),
     },
   ],
   invalid: [
@@ -37,7 +43,7 @@ testRule(rule, {
         - CapacityProvider: FARGATE_SPOT
           Weight: 1
       SchedulingStrategy: DAEMON
-`, "Agent"),
+`),
       errors: [{ messageId: "daemon", line: 8, column: 27, message: "Fargate capacity provider" }],
     },
     {
@@ -47,7 +53,7 @@ testRule(rule, {
       DeploymentController:
         Type: CODE_DEPLOY
       SchedulingStrategy: DAEMON
-`, "Agent"),
+`),
       errors: [{ messageId: "daemon", line: 7, column: 27, message: "the deployment controller is CODE_DEPLOY" }],
     },
   ],

@@ -21,9 +21,8 @@ export function cfnTemplate(logicalId: string, type: string, properties: string)
 export const taskDefinitionTemplate = (properties: string) =>
   cfnTemplate("Task", "AWS::ECS::TaskDefinition", properties);
 
-/** An AWS::ECS::Service named Service (or `logicalId`). */
-export const serviceTemplate = (properties: string, logicalId = "Service") =>
-  cfnTemplate(logicalId, "AWS::ECS::Service", properties);
+/** An AWS::ECS::Service named Service. */
+export const serviceTemplate = (properties: string) => cfnTemplate("Service", "AWS::ECS::Service", properties);
 
 /** An AWS::ECR::Repository named Repo. */
 export const repositoryTemplate = (properties: string) => cfnTemplate("Repo", "AWS::ECR::Repository", properties);
