@@ -2,17 +2,8 @@
 // repository contents, policy and result as the page gives them. Each policy also passes validation.
 import { describe, expect, it } from "vitest";
 import { evaluateLifecyclePolicy } from "./evaluate.js";
-import { archiveRule, expireRule, hoursAgo, image, NOW, summary } from "./test-support/fixtures.js";
-import type { ImageInfo, LifecyclePolicy } from "./types.js";
+import { archiveRule, expireRule, hoursAgo, image, type LifecycleCase, NOW, summary } from "./test-support/fixtures.js";
 import { validateLifecyclePolicy } from "./validate.js";
-
-interface Example {
-  name: string;
-  policy: LifecyclePolicy;
-  images: ImageInfo[];
-  expired: string[];
-  transitioned?: string[];
-}
 
 const multipleRulesRepository = [
   image("A", ["beta-1", "prod-1"], 10),
@@ -34,7 +25,7 @@ const alphaBetaRepository = [
 const olderThanFiveDays = (filter: { tagPatternList: string[] } | { tagPrefixList: string[] }) =>
   ({ tagStatus: "tagged", ...filter, countType: "sinceImagePushed", countNumber: 5, countUnit: "days" }) as const;
 
-const examples: Example[] = [
+const examples: LifecycleCase[] = [
   {
     name: "filtering on image age: tagged prod* older than 14 days",
     policy: {
