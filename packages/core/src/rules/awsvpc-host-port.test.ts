@@ -1,39 +1,43 @@
 import rule from "./awsvpc-host-port.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "awsvpc without hostPort, and with an equal hostPort",
-      code: `{
-  "family": "web",
-  "networkMode": "awsvpc",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80 }] },
-    { "name": "api", "image": "api:1.0", "portMappings": [{ "containerPort": 8080, "hostPort": 8080 }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "awsvpc",
+          containerDefinitions: [
+            container({ portMappings: [{ containerPort: 80 }] }),
+            { name: "api", image: "api:1.0", portMappings: [{ containerPort: 8080, hostPort: 8080 }] },
+          ],
+        }),
+      ),
     },
     {
       name: "bridge mode may translate ports",
-      code: `{
-  "family": "web",
-  "networkMode": "bridge",
-  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80, "hostPort": 8080 }] }]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "bridge",
+          containerDefinitions: [container({ portMappings: [{ containerPort: 80, hostPort: 8080 }] })],
+        }),
+      ),
     },
     {
       name: "host mode without hostPort, and with an equal hostPort",
-      code: `{
-  "family": "web",
-  "networkMode": "host",
-  "requiresCompatibilities": ["EC2"],
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "memory": 256, "portMappings": [{ "containerPort": 80 }] },
-    { "name": "api", "image": "api:1.0", "memory": 256, "portMappings": [{ "containerPort": 8080, "hostPort": 8080 }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "host",
+          requiresCompatibilities: ["EC2"],
+          containerDefinitions: [
+            container({ memory: 256, portMappings: [{ containerPort: 80 }] }),
+            { name: "api", image: "api:1.0", memory: 256, portMappings: [{ containerPort: 8080, hostPort: 8080 }] },
+          ],
+        }),
+      ),
     },
     {
       name: "network mode none, and a network mode from a parameter, are not checked",

@@ -1,19 +1,18 @@
 import rule from "./awsvpc-links-hostname.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "bridge mode with links and hostname",
-      code: `{
-  "family": "web",
-  "networkMode": "bridge",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "links": ["app"], "hostname": "web" },
-    { "name": "app", "image": "app:1.0" }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "bridge",
+          containerDefinitions: [container({ links: ["app"], hostname: "web" }), { name: "app", image: "app:1.0" }],
+        }),
+      ),
     },
     {
       name: "awsvpc without them",

@@ -1,19 +1,21 @@
 import rule from "./container-memory-exceeds-task.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "containers within the task memory",
-      code: `{
-  "family": "web",
-  "memory": "1 GB",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "memory": 512, "memoryReservation": 256 },
-    { "name": "sidecar", "image": "envoy:1.30", "memory": 512 }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          memory: "1 GB",
+          containerDefinitions: [
+            container({ memory: 512, memoryReservation: 256 }),
+            { name: "sidecar", image: "envoy:1.30", memory: 512 },
+          ],
+        }),
+      ),
     },
     {
       name: "no task-level memory (EC2): only the container's own limits count",

@@ -1,6 +1,7 @@
 import rule from "./container-memory-missing.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
@@ -10,13 +11,12 @@ testRule(rule, {
     },
     {
       name: "a hard or a soft limit on every container",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "memory": 256 },
-    { "name": "log", "image": "fluent-bit:3.0", "memoryReservation": 64 }
-  ]
-}`,
+      code: json(taskDefinition({
+        containerDefinitions: [
+          container({ memory: 256 }),
+          { name: "log", image: "fluent-bit:3.0", memoryReservation: 64 },
+        ],
+      })),
     },
     {
       name: "Fargate (fargate-cpu-memory asks for task memory)",

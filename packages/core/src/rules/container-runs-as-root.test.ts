@@ -1,19 +1,21 @@
 import rule from "./container-runs-as-root.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "non-root users",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "user": "1000:1000" },
-    { "name": "app", "image": "app:1.0", "user": "app" },
-    { "name": "rooted", "image": "app:1.0", "user": "rootless" }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [
+            container({ user: "1000:1000" }),
+            { name: "app", image: "app:1.0", user: "app" },
+            { name: "rooted", image: "app:1.0", user: "rootless" },
+          ],
+        }),
+      ),
     },
     {
       name: "CloudFormation: a parameter is unknown until deploy",

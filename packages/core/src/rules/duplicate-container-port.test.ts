@@ -1,30 +1,37 @@
 import rule from "./duplicate-container-port.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "awsvpc containers on distinct ports; tcp and udp on the same port",
-      code: `{
-  "family": "web",
-  "networkMode": "awsvpc",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80 }] },
-    { "name": "dns", "image": "dns:1", "portMappings": [{ "containerPort": 53 }, { "containerPort": 53, "protocol": "udp" }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "awsvpc",
+          containerDefinitions: [
+            container({ portMappings: [{ containerPort: 80 }] }),
+            {
+              name: "dns",
+              image: "dns:1",
+              portMappings: [{ containerPort: 53 }, { containerPort: 53, protocol: "udp" }],
+            },
+          ],
+        }),
+      ),
     },
     {
       name: "bridge: the same containerPort in two containers with dynamic host ports",
-      code: `{
-  "family": "web",
-  "networkMode": "bridge",
-  "containerDefinitions": [
-    { "name": "a", "image": "a:1", "portMappings": [{ "containerPort": 80, "hostPort": 0 }] },
-    { "name": "b", "image": "b:1", "portMappings": [{ "containerPort": 80 }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "bridge",
+          containerDefinitions: [
+            { name: "a", image: "a:1", portMappings: [{ containerPort: 80, hostPort: 0 }] },
+            { name: "b", image: "b:1", portMappings: [{ containerPort: 80 }] },
+          ],
+        }),
+      ),
     },
     {
       name: "CloudFormation ports from parameters (unknown until deploy)",

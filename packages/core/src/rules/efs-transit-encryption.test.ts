@@ -1,25 +1,27 @@
 import rule from "./efs-transit-encryption.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "EFS volume with transit encryption and IAM",
-      code: `{
-  "family": "web",
-  "volumes": [
-    {
-      "name": "shared",
-      "efsVolumeConfiguration": {
-        "fileSystemId": "fs-12345678",
-        "transitEncryption": "ENABLED",
-        "authorizationConfig": { "iam": "ENABLED", "accessPointId": "fsap-1234567890abcdef0" }
-      }
-    }
-  ],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          volumes: [
+            {
+              name: "shared",
+              efsVolumeConfiguration: {
+                fileSystemId: "fs-12345678",
+                transitEncryption: "ENABLED",
+                authorizationConfig: { iam: "ENABLED", accessPointId: "fsap-1234567890abcdef0" },
+              },
+            },
+          ],
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "volumes without EFS",
@@ -39,16 +41,21 @@ testRule(rule, {
     },
     {
       name: "transit encryption ENABLED, IAM authorization DISABLED",
-      code: `{
-  "family": "web",
-  "volumes": [
-    {
-      "name": "shared",
-      "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "ENABLED", "authorizationConfig": { "iam": "DISABLED" } }
-    }
-  ],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          volumes: [
+            {
+              name: "shared",
+              efsVolumeConfiguration: {
+                fileSystemId: "fs-1",
+                transitEncryption: "ENABLED",
+                authorizationConfig: { iam: "DISABLED" },
+              },
+            },
+          ],
+          containerDefinitions: [],
+        }),
+      ),
     },
   ],
   invalid: [

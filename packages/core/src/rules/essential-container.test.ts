@@ -1,18 +1,17 @@
 import rule from "./essential-container.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "essential left out (defaults to true)",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27" },
-    { "name": "sidecar", "image": "envoy:1.30", "essential": false }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [container(), { name: "sidecar", image: "envoy:1.30", essential: false }],
+        }),
+      ),
     },
     {
       name: "CloudFormation container definitions from a parameter (unknown until deploy)",

@@ -1,34 +1,41 @@
 import rule from "./execution-role-required.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Fargate with an execution role",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
-    "secrets": [{ "name": "DB_PASSWORD", "valueFrom": "/prod/db/password" }],
-    "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web" } }
-  }]
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["FARGATE"],
+          executionRoleArn: "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+          containerDefinitions: [
+            {
+              name: "web",
+              image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
+              secrets: [{ name: "DB_PASSWORD", valueFrom: "/prod/db/password" }],
+              logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web" } },
+            },
+          ],
+        }),
+      ),
     },
     {
       name: "EC2: awslogs and ECR pulls use the container instance role",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["EC2"],
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
-    "logConfiguration": { "logDriver": "awslogs" }
-  }]
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["EC2"],
+          containerDefinitions: [
+            {
+              name: "web",
+              image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
+              logConfiguration: { logDriver: "awslogs" },
+            },
+          ],
+        }),
+      ),
     },
     {
       name: "CloudFormation: the role from !GetAtt",

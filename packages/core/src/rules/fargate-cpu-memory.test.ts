@@ -1,29 +1,31 @@
 import rule from "./fargate-cpu-memory.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Fargate with 256 CPU units and 512 MiB",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27" }]
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["FARGATE"],
+          networkMode: "awsvpc",
+          cpu: "256",
+          memory: "512",
+        }),
+      ),
     },
     {
       name: "vCPU and GB forms, as ECS converts them",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "cpu": "1 vCPU",
-  "memory": "2 GB",
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["FARGATE"],
+          cpu: "1 vCPU",
+          memory: "2 GB",
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "16 vCPU with 120 GB",

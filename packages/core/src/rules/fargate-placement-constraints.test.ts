@@ -1,6 +1,7 @@
 import rule from "./fargate-placement-constraints.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
@@ -14,12 +15,13 @@ testRule(rule, {
     },
     {
       name: "EC2 with a memberOf constraint",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["EC2"],
-  "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*" }],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["EC2"],
+          placementConstraints: [{ type: "memberOf", expression: "attribute:ecs.instance-type =~ t3.*" }],
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "CloudFormation constraints from a condition (unknown until deploy)",

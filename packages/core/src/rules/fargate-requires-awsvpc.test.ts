@@ -1,17 +1,13 @@
 import rule from "./fargate-requires-awsvpc.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Fargate with awsvpc",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27" }]
-}`,
+      code: json(taskDefinition({ requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc" })),
     },
     {
       name: "EC2 with bridge",

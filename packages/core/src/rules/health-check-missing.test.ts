@@ -1,22 +1,20 @@
 import rule from "./health-check-missing.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "essential container with a health check; non-essential sidecar without",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    {
-      "name": "web",
-      "image": "nginx:1.27",
-      "healthCheck": { "command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] }
-    },
-    { "name": "sidecar", "image": "envoy:1.30", "essential": false }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [
+            container({ healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } }),
+            { name: "sidecar", image: "envoy:1.30", essential: false },
+          ],
+        }),
+      ),
     },
     {
       name: "no containers",

@@ -1,17 +1,13 @@
 import rule from "./host-namespace-mode.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "task namespaces",
-      code: `{
-  "family": "web",
-  "pidMode": "task",
-  "ipcMode": "none",
-  "containerDefinitions": []
-}`,
+      code: json(taskDefinition({ pidMode: "task", ipcMode: "none", containerDefinitions: [] })),
     },
     {
       name: "CloudFormation: a parameter is unknown until deploy",

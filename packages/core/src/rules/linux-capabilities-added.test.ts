@@ -1,19 +1,17 @@
 import rule from "./linux-capabilities-added.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "capabilities only dropped",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "nginx:1.27",
-    "linuxParameters": { "capabilities": { "add": [], "drop": ["ALL"] } }
-  }]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [container({ linuxParameters: { capabilities: { add: [], drop: ["ALL"] } } })],
+        }),
+      ),
     },
     {
       name: "CloudFormation: a parameter list is unknown until deploy",

@@ -1,6 +1,7 @@
 import rule from "./no-plaintext-secrets.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 // Fake credentials are assembled at run time so that secret scanners do not flag this file.
 const awsKeyId = "AKIA" + "IOSFODNN7EXAMPLE";
@@ -38,24 +39,23 @@ Resources:
     },
     {
       name: "harmless values and metadata names",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "nginx:1.27",
-    "environment": [
-      { "name": "DB_PORT", "value": "5432" },
-      { "name": "SESSION_TOKEN_TTL", "value": "15m" },
-      { "name": "AUTH_ENABLED", "value": "true" },
-      { "name": "DB_PASSWORD_ARN", "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" },
-      { "name": "DB_PASSWORD_FILE", "value": "/run/secrets/db" },
-      { "name": "DATABASE_URL", "value": "postgres://app:\${DB_PASSWORD}@db.internal/app" },
-      { "name": "GIT_SHA", "value": "9fceb02d0ae598e95dc970b74767f19372d61af8" },
-      { "name": "API_TOKEN", "value": "" }
-    ],
-    "secrets": [{ "name": "DB_PASSWORD", "valueFrom": "/prod/db/password" }]
-  }]
-}`,
+      code: json(taskDefinition({
+        containerDefinitions: [
+          container({
+            environment: [
+              { name: "DB_PORT", value: "5432" },
+              { name: "SESSION_TOKEN_TTL", value: "15m" },
+              { name: "AUTH_ENABLED", value: "true" },
+              { name: "DB_PASSWORD_ARN", value: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" },
+              { name: "DB_PASSWORD_FILE", value: "/run/secrets/db" },
+              { name: "DATABASE_URL", value: "postgres://app:${DB_PASSWORD}@db.internal/app" },
+              { name: "GIT_SHA", value: "9fceb02d0ae598e95dc970b74767f19372d61af8" },
+              { name: "API_TOKEN", value: "" },
+            ],
+            secrets: [{ name: "DB_PASSWORD", valueFrom: "/prod/db/password" }],
+          }),
+        ],
+      })),
     },
     {
       name: "CloudFormation: an intrinsic under a harmless name",

@@ -1,6 +1,7 @@
 import rule from "./placement-constraint-expression.js";
 import { serviceTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
@@ -27,11 +28,12 @@ testRule(rule, {
     },
     {
       name: "task definition memberOf",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [],
-  "placementConstraints": [{ "type": "memberOf", "expression": "not(task:group == database)" }]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [],
+          placementConstraints: [{ type: "memberOf", expression: "not(task:group == database)" }],
+        }),
+      ),
     },
   ],
   invalid: [

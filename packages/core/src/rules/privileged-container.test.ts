@@ -1,18 +1,17 @@
 import rule from "./privileged-container.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "not privileged",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "privileged": false },
-    { "name": "sidecar", "image": "envoy:1.30" }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [container({ privileged: false }), { name: "sidecar", image: "envoy:1.30" }],
+        }),
+      ),
     },
     {
       name: "CloudFormation: a parameter is unknown until deploy",

@@ -1,6 +1,7 @@
 import rule from "./secret-source-invalid.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 const githubToken = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 
@@ -8,31 +9,33 @@ testRule(rule, {
   valid: [
     {
       name: "SSM names, paths and ARNs; Secrets Manager ARNs with and without the suffix, any partition",
-      code: `{
-  "family": "web",
-  "executionRoleArn": "arn:aws:iam::123456789012:role/exec",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "nginx:1.27",
-    "secrets": [
-      { "name": "A", "valueFrom": "db-password" },
-      { "name": "B", "valueFrom": "/prod/db/password" },
-      { "name": "C", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db/password" },
-      { "name": "D", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf" },
-      { "name": "E", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::" },
-      { "name": "F", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db:username:AWSPREVIOUS:" },
-      { "name": "G", "valueFrom": "arn:aws-cn:ssm:cn-north-1:123456789012:parameter/db" },
-      { "name": "H", "valueFrom": "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbCdEf" }
-    ],
-    "logConfiguration": {
-      "logDriver": "splunk",
-      "secretOptions": [{ "name": "splunk-token", "valueFrom": "/prod/splunk/token" }]
-    },
-    "repositoryCredentials": {
-      "credentialsParameter": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub-AbCdEf"
-    }
-  }]
-}`,
+      code: json(taskDefinition({
+        executionRoleArn: "arn:aws:iam::123456789012:role/exec",
+        containerDefinitions: [
+          container({
+            secrets: [
+              { name: "A", valueFrom: "db-password" },
+              { name: "B", valueFrom: "/prod/db/password" },
+              { name: "C", valueFrom: "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db/password" },
+              { name: "D", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf" },
+              {
+                name: "E",
+                valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::",
+              },
+              { name: "F", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db:username:AWSPREVIOUS:" },
+              { name: "G", valueFrom: "arn:aws-cn:ssm:cn-north-1:123456789012:parameter/db" },
+              { name: "H", valueFrom: "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbCdEf" },
+            ],
+            logConfiguration: {
+              logDriver: "splunk",
+              secretOptions: [{ name: "splunk-token", valueFrom: "/prod/splunk/token" }],
+            },
+            repositoryCredentials: {
+              credentialsParameter: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub-AbCdEf",
+            },
+          }),
+        ],
+      })),
     },
     {
       name: "CloudFormation: intrinsics are known only at deploy time",

@@ -1,17 +1,19 @@
 import rule from "./task-role-same-as-execution-role.js";
 import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "different roles",
-      code: `{
-  "family": "web",
-  "taskRoleArn": "arn:aws:iam::123456789012:role/web-task",
-  "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          taskRoleArn: "arn:aws:iam::123456789012:role/web-task",
+          executionRoleArn: "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "CloudFormation: different !GetAtt targets",
