@@ -1,5 +1,5 @@
 import rule from "./autoscaling-target-tracking-metric.js";
-import { scalingPolicyTemplate } from "./test-support/cfn-template.js";
+import { cfnResources, scalableTarget, scalingPolicy, scalingPolicyTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -22,16 +22,13 @@ testRule(rule, {
     {
       name: "ALB requests with a ResourceLabel from a Join, through ScalingTargetId",
       file: "stack.yaml",
-      code: `Resources:
-  Target:
-    Type: AWS::ApplicationAutoScaling::ScalableTarget
-    Properties:
+      code: cfnResources({
+        Target: scalableTarget(`
       ServiceNamespace: ecs
       MinCapacity: 1
       MaxCapacity: 4
-  Policy:
-    Type: AWS::ApplicationAutoScaling::ScalingPolicy
-    Properties:
+`),
+        Policy: scalingPolicy(`
       PolicyType: TargetTrackingScaling
       ScalingTargetId: !Ref Target
       TargetTrackingScalingPolicyConfiguration:
@@ -39,7 +36,8 @@ testRule(rule, {
         PredefinedMetricSpecification:
           PredefinedMetricType: ALBRequestCountPerTarget
           ResourceLabel: !Join ["/", [!GetAtt Alb.LoadBalancerFullName, !GetAtt Tg.TargetGroupFullName]]
-`,
+`),
+      }),
     },
     {
       name: "DynamoDB metric on a DynamoDB table is not this rule's business",

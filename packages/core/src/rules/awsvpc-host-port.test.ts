@@ -1,5 +1,5 @@
 import rule from "./awsvpc-host-port.js";
-import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { cfnResources, ecsTaskDefinition, taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { json, testRule } from "./test-support/rule-tester.js";
 import { container, taskDefinition } from "./test-support/task-definition.js";
 
@@ -42,10 +42,8 @@ testRule(rule, {
     {
       name: "network mode none, and a network mode from a parameter, are not checked",
       file: "stack.yaml",
-      code: `Resources:
-  NoNetwork:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: cfnResources({
+        NoNetwork: ecsTaskDefinition(`
       NetworkMode: none
       ContainerDefinitions:
         - Name: web
@@ -53,9 +51,8 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 8080
-  FromParameter:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+        FromParameter: ecsTaskDefinition(`
       NetworkMode: !Ref NetworkMode
       ContainerDefinitions:
         - Name: web
@@ -63,7 +60,8 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 8080
-`,
+`),
+      }),
     },
     {
       name: "CloudFormation hostPort from a parameter (unknown until deploy)",

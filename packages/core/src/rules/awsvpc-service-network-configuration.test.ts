@@ -1,5 +1,5 @@
 import rule from "./awsvpc-service-network-configuration.js";
-import { serviceTemplate } from "./test-support/cfn-template.js";
+import { cfnResources, ecsService, ecsTaskDefinition, serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -76,20 +76,18 @@ testRule(rule, {
     {
       name: "CloudFormation service linked to an awsvpc task definition, empty Subnets",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: cfnResources({
+        Task: ecsTaskDefinition(`
       NetworkMode: awsvpc
       ContainerDefinitions: []
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+`),
+        Service: ecsService(`
       TaskDefinition: !Ref Task
       NetworkConfiguration:
         AwsvpcConfiguration:
           Subnets: []
-`,
+`),
+      }),
       errors: [
         {
           messageId: "missingSubnets",
@@ -102,17 +100,15 @@ testRule(rule, {
     {
       name: "CloudFormation service linked to an awsvpc task definition, no NetworkConfiguration",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: cfnResources({
+        Task: ecsTaskDefinition(`
       NetworkMode: awsvpc
       ContainerDefinitions: []
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+`),
+        Service: ecsService(`
       TaskDefinition: !Ref Task
-`,
+`),
+      }),
       errors: [
         {
           messageId: "missingNetworkConfiguration",

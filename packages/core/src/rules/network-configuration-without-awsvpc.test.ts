@@ -1,4 +1,5 @@
 import rule from "./network-configuration-without-awsvpc.js";
+import { cfnResources, ecsService, ecsTaskDefinition } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 const stack = (mode: string) => `Resources:
@@ -26,16 +27,14 @@ testRule(rule, {
     {
       name: "bridge without a network configuration",
       file: "stack.yaml",
-      code: `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+      code: cfnResources({
+        Web: ecsService(`
       TaskDefinition: !Ref Task
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+        Task: ecsTaskDefinition(`
       NetworkMode: bridge
-`,
+`),
+      }),
     },
     {
       name: "an empty network configuration, as describe-services output can carry for a bridge service",

@@ -1,5 +1,5 @@
 import rule from "./no-classic-load-balancer.js";
-import { serviceTemplate } from "./test-support/cfn-template.js";
+import { cfnResources, classicLoadBalancer, ecsService, serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -45,22 +45,20 @@ testRule(rule, {
     {
       name: "CloudFormation Classic Load Balancer resource and a service using it",
       file: "stack.yaml",
-      code: `Resources:
-  Elb:
-    Type: AWS::ElasticLoadBalancing::LoadBalancer
-    Properties:
+      code: cfnResources({
+        Elb: classicLoadBalancer(`
       Listeners:
         - LoadBalancerPort: "80"
           InstancePort: "80"
           Protocol: HTTP
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+`),
+        Service: ecsService(`
       LoadBalancers:
         - LoadBalancerName: !Ref Elb
           ContainerName: web
           ContainerPort: 80
-`,
+`),
+      }),
       errors: [
         { messageId: "classicResource", line: 3, column: 11, message: '"Elb"' },
         { messageId: "serviceUsesClassic", line: 13, column: 29, message: "!Ref Elb" },

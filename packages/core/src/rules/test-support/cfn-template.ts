@@ -13,9 +13,35 @@
 // not part of the template.
 
 export function cfnTemplate(logicalId: string, type: string, properties: string): string {
-  const body = properties.startsWith("\n") ? properties.slice(1) : properties;
-  return `Resources:\n  ${logicalId}:\n    Type: ${type}\n    Properties:\n${body}`;
+  return cfnResources({ [logicalId]: { type, properties } });
 }
+
+/** A resource for cfnResources: its type, and its properties as cfnTemplate takes them. */
+export interface CfnResource {
+  type: string;
+  properties: string;
+}
+
+/**
+ * A template of several resources, in the object's order, each written as cfnTemplate writes its
+ * one: a resource's properties start three lines below the previous resource's last line.
+ */
+export function cfnResources(resources: Record<string, CfnResource>): string {
+  const blocks = Object.entries(resources).map(([logicalId, { type, properties }]) => {
+    const body = properties.startsWith("\n") ? properties.slice(1) : properties;
+    return `  ${logicalId}:\n    Type: ${type}\n    Properties:\n${body}`;
+  });
+  return `Resources:\n${blocks.join("")}`;
+}
+
+const resourceOf =
+  (type: string) =>
+  (properties: string): CfnResource => ({ type, properties });
+export const ecsService = resourceOf("AWS::ECS::Service");
+export const ecsTaskDefinition = resourceOf("AWS::ECS::TaskDefinition");
+export const classicLoadBalancer = resourceOf("AWS::ElasticLoadBalancing::LoadBalancer");
+export const scalableTarget = resourceOf("AWS::ApplicationAutoScaling::ScalableTarget");
+export const scalingPolicy = resourceOf("AWS::ApplicationAutoScaling::ScalingPolicy");
 
 /** An AWS::ECS::TaskDefinition named Task. */
 export const taskDefinitionTemplate = (properties: string) =>
