@@ -2,19 +2,18 @@ import rule from "./fargate-service-launch-compatibility.js";
 import { cfnResources, ecsService, ecsTaskDefinition } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
-const stack = (task: string, launchType = "FARGATE") => `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+const stack = (task: string, launchType = "FARGATE") =>
+  cfnResources({
+    Web: ecsService(`
       LaunchType: ${launchType}
       TaskDefinition: !Ref Task
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+    Task: ecsTaskDefinition(`
 ${task}      ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`;
+`),
+  });
 
 testRule(rule, {
   valid: [

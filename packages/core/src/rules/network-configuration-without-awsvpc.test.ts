@@ -2,23 +2,22 @@ import rule from "./network-configuration-without-awsvpc.js";
 import { cfnResources, ecsService, ecsTaskDefinition } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
-const stack = (mode: string) => `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+const stack = (mode: string) =>
+  cfnResources({
+    Web: ecsService(`
       LaunchType: EC2
       TaskDefinition: !Ref Task
       NetworkConfiguration:
         AwsvpcConfiguration:
           Subnets: [subnet-0a1b2c3d4e5f60718]
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+    Task: ecsTaskDefinition(`
 ${mode}      ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Memory: 256
-`;
+`),
+  });
 
 testRule(rule, {
   valid: [

@@ -40,6 +40,7 @@ const resourceOf =
 export const ecsService = resourceOf("AWS::ECS::Service");
 export const ecsTaskDefinition = resourceOf("AWS::ECS::TaskDefinition");
 export const classicLoadBalancer = resourceOf("AWS::ElasticLoadBalancing::LoadBalancer");
+export const targetGroup = resourceOf("AWS::ElasticLoadBalancingV2::TargetGroup");
 export const scalableTarget = resourceOf("AWS::ApplicationAutoScaling::ScalableTarget");
 export const scalingPolicy = resourceOf("AWS::ApplicationAutoScaling::ScalingPolicy");
 
