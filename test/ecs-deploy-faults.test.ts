@@ -14,19 +14,22 @@ import {
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
 } from "@aws-sdk/client-ecs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Fault, type FaultKind, type FaultProxy, startFaultProxy } from "./support/fault-proxy.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  credentials,
+  FAILING_FAULTS,
+  motoBehindFaultProxy,
+  PASSING_FAULTS,
+  region,
+  throughProxy,
+} from "./support/fault-cases.js";
 import { type ActionRun, runAction } from "./support/run-action.js";
-import { type Moto, startMoto } from "./support/services.js";
 
-const region = "us-east-1";
 const account = "123456789012";
 const registry = `${account}.dkr.ecr.${region}.amazonaws.com`;
-const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
 
 const workspace = mkdtempSync(join(tmpdir(), "shipshape-ecs-faults-e2e-"));
-let moto: Moto | undefined;
-let proxy: FaultProxy | undefined;
+const aws = motoBehindFaultProxy({ MOTO_ECS_SERVICE_RUNNING: "1" });
 let ecs: ECSClient;
 let imageNumber = 1;
 
@@ -50,13 +53,7 @@ async function deployThroughProxy(
     inputs: { cluster: "prod", service: "web", "task-definition": "task-definition.yaml", policy: "off", ...inputs },
     env: {
       GITHUB_WORKSPACE: workspace,
-      AWS_REGION: region,
-      AWS_ENDPOINT_URL: proxy!.endpoint,
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: "true",
-      AWS_MAX_ATTEMPTS: "3",
-      SHIPSHAPE_AWS_REQUEST_TIMEOUT_MS: "1000",
+      ...throughProxy(aws.proxy.endpoint),
       ...env,
     },
     // Loose bounds against hangs: two copies of the suite may share a loaded 2-core machine.
@@ -81,10 +78,7 @@ function expectExit(run: ActionRun, code: number): void {
 }
 
 beforeAll(async () => {
-  process.env.MOTO_ECS_SERVICE_RUNNING = "1";
-  moto = await startMoto();
-  proxy = await startFaultProxy(moto.endpoint);
-  ecs = new ECSClient({ region, endpoint: moto.endpoint, credentials });
+  ecs = new ECSClient({ region, endpoint: aws.moto.endpoint, credentials });
   writeFileSync(join(workspace, "task-definition.yaml"), taskDefinitionYaml);
   await ecs.send(new CreateClusterCommand({ clusterName: "prod" }));
   const first = await ecs.send(
@@ -105,44 +99,30 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-beforeEach(() => proxy?.reset());
-
-afterAll(async () => {
-  await proxy?.stop();
-  await moto?.stop();
+afterAll(() => {
   rmSync(workspace, { recursive: true, force: true });
 });
 
 const STEPS = ["DescribeServices", "DescribeTaskDefinition", "RegisterTaskDefinition", "UpdateService"];
-const PASSING_FAULTS: [FaultKind, Fault][] = [
-  ["throttle", { kind: "throttle", times: 2 }],
-  ["server-error", { kind: "server-error", times: 2 }],
-  ["reset", { kind: "reset", times: 2 }],
-  ["delay", { kind: "delay", times: 1, delayMs: 700 }],
-];
 
 describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
   describe.each(STEPS)("%s", (operation) => {
     it.each(PASSING_FAULTS)("deploys once through %s, registering one revision", async (_, fault) => {
       const before = await revisions();
-      proxy!.inject(operation, fault);
+      aws.proxy.inject(operation, fault);
       const run = await deployThroughProxy({ images: nextImage() });
       expectExit(run, 0);
       const after = await revisions();
       expect(after.length).toBe(before.length + 1);
       expect(await serviceRevision()).toBe(run.outputs["task-definition-arn"]);
       expect(run.outputs["task-definition-arn"]).toBe(after.at(-1));
-      expect(proxy!.calls(operation)).toBeGreaterThan(fault.kind === "delay" ? 0 : 1);
+      expect(aws.proxy.calls(operation)).toBeGreaterThan(fault.kind === "delay" ? 0 : 1);
     });
 
-    it.each<[FaultKind, RegExp]>([
-      ["access-denied", /AccessDeniedException|not authorized/],
-      ["expired-token", /expired/i],
-      ["hang", /timed? ?out/i],
-    ])("fails on %s, naming the call, and changes nothing after it", async (kind, message) => {
+    it.each(FAILING_FAULTS)("fails on %s, naming the call, and changes nothing after it", async (kind, message) => {
       const before = await revisions();
       const revisionBefore = await serviceRevision();
-      proxy!.inject(operation, { kind });
+      aws.proxy.inject(operation, { kind });
       const run = await deployThroughProxy({ images: nextImage() });
       expectExit(run, 1);
       const error = run.commands.find((line) => line.startsWith("::error::"));
@@ -157,7 +137,7 @@ describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
   });
 
   it("ends the step at timeout-minutes when DescribeServices stops answering mid-watch", async () => {
-    proxy!.inject("DescribeServices", { kind: "hang", skip: 1 });
+    aws.proxy.inject("DescribeServices", { kind: "hang", skip: 1 });
     const started = Date.now();
     // The default request timeout (30 s): the watch's deadline, not the request timeout, ends the call.
     const run = await deployThroughProxy(
@@ -178,12 +158,12 @@ describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
 
   it("registers once when ECS answers 500 after registering: looks for the revision before trying again", async () => {
     const before = await revisions();
-    proxy!.inject("RegisterTaskDefinition", { kind: "server-error-after", times: 1 });
+    aws.proxy.inject("RegisterTaskDefinition", { kind: "server-error-after", times: 1 });
     const run = await deployThroughProxy({ images: nextImage() });
     expectExit(run, 0);
     const after = await revisions();
     expect(after, run.stdout).toHaveLength(before.length + 1);
-    expect(proxy!.calls("RegisterTaskDefinition")).toBe(1);
+    expect(aws.proxy.calls("RegisterTaskDefinition")).toBe(1);
     expect(run.outputs["task-definition-arn"]).toBe(after.at(-1));
     expect(run.stdout).toContain(
       `ECS had registered it as ${after.at(-1)}: taking that revision, not registering again`,
@@ -192,7 +172,7 @@ describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
 
   it("names the revision the service still runs when UpdateService is denied", async () => {
     const running = await serviceRevision();
-    proxy!.inject("UpdateService", { kind: "access-denied" });
+    aws.proxy.inject("UpdateService", { kind: "access-denied" });
     const run = await deployThroughProxy({ images: nextImage() });
     expectExit(run, 1);
     expect(run.outputs).toMatchObject({
@@ -206,7 +186,7 @@ describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
   it("ends the step at timeout-minutes when RegisterTaskDefinition never answers, the service untouched", async () => {
     const before = await revisions();
     const revisionBefore = await serviceRevision();
-    proxy!.inject("RegisterTaskDefinition", { kind: "hang" });
+    aws.proxy.inject("RegisterTaskDefinition", { kind: "hang" });
     // The default request timeout (30 s): the step's deadline, not the request timeout, ends the call.
     const run = await deployThroughProxy(
       { images: nextImage(), "timeout-minutes": "0.1" },
@@ -216,15 +196,15 @@ describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
     expect(run.commands.find((line) => line.startsWith("::error::"))).toContain(
       "timeout-minutes (0.1) passed while registering a revision of web (service web in cluster prod): the service was not updated",
     );
-    expect(proxy!.calls("UpdateService")).toBe(0);
+    expect(aws.proxy.calls("UpdateService")).toBe(0);
     expect(await revisions()).toEqual(before);
     expect(await serviceRevision()).toBe(revisionBefore);
     expect(run.outputs.deployed).toBe("false");
   });
 
   it("reports the timeout and the failed rollback after it, in the message and the summary", async () => {
-    proxy!.inject("DescribeServices", { kind: "hang", skip: 1 });
-    proxy!.inject("UpdateService", { kind: "access-denied", skip: 1 });
+    aws.proxy.inject("DescribeServices", { kind: "hang", skip: 1 });
+    aws.proxy.inject("UpdateService", { kind: "access-denied", skip: 1 });
     // timeout-minutes bounds the whole step: room for the calls before the watch on a loaded machine.
     const run = await deployThroughProxy({ images: nextImage(), "timeout-minutes": "0.2", rollback: "on-failure" });
     expectExit(run, 1);
@@ -235,7 +215,7 @@ describe("ecs-deploy under AWS faults", { timeout: 60_000 }, () => {
   });
 
   it("stops within 5 s on SIGTERM mid-watch, saying what was in progress, with outputs and a summary", async () => {
-    proxy!.inject("DescribeServices", { kind: "hang", skip: 1 });
+    aws.proxy.inject("DescribeServices", { kind: "hang", skip: 1 });
     const run = await deployThroughProxy(
       { images: nextImage(), "timeout-minutes": "5" },
       { SHIPSHAPE_AWS_REQUEST_TIMEOUT_MS: "" },

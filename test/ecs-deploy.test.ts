@@ -18,6 +18,7 @@ import {
   type Service,
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
+import { activeCommands } from "@shipshape/action-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, runAction } from "./support/run-action.js";
 import { type Moto, startMoto } from "./support/services.js";
@@ -400,19 +401,3 @@ describe("ecs-deploy against moto", () => {
     expect(activeCommands(run.stdout).filter((line) => line.includes("pwned"))).toEqual([]);
   });
 });
-
-/** The lines the runner takes as workflow commands: those outside ::stop-commands:: blocks. */
-function activeCommands(log: string): string[] {
-  const active: string[] = [];
-  let stopToken: string | undefined;
-  for (const line of log.split("\n")) {
-    if (stopToken !== undefined) {
-      if (line === `::${stopToken}::`) stopToken = undefined;
-      continue;
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(line);
-    if (stop) stopToken = stop[1];
-    else if (line.startsWith("::")) active.push(line);
-  }
-  return active;
-}

@@ -1,40 +1,22 @@
 // action.yml, the README and the input parser name the same inputs and outputs, with the same defaults.
-import { readFileSync } from "node:fs";
+
+import { inputsAsked, readActionFiles, testBundleAndReadme } from "@shipshape/action-kit/testing";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseInputs } from "./context.js";
 import { outputsOf } from "./main.js";
 
-const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
-const metadata = parse(read("action.yml")) as {
-  runs: { using: string; main: string };
-  inputs: Record<string, { description: string; default?: string; required?: boolean }>;
-  outputs: Record<string, { description: string }>;
-};
-const readme = read("README.md");
+const files = readActionFiles(new URL("..", import.meta.url), parse);
+const { metadata } = files;
 const env = { GITHUB_WORKSPACE: "/work/repo", AWS_REGION: "us-east-1" };
 /** The one required input, so the parser does not refuse the rest. */
 const withService = (read: (name: string) => string) => (name: string) => (name === "service" ? "web" : read(name));
 
 describe("action metadata", () => {
-  it("runs the committed bundle on node24", () => {
-    expect(metadata.runs).toEqual({ using: "node24", main: "dist/index.js" });
-  });
-
-  it("documents every input and output in the README's tables", () => {
-    for (const name of [...Object.keys(metadata.inputs), ...Object.keys(metadata.outputs)])
-      expect(readme, name).toContain(`| \`${name}\` |`);
-  });
+  testBundleAndReadme(files);
 
   it("reads exactly the inputs action.yml declares", () => {
-    const asked = new Set<string>();
-    parseInputs(
-      withService((name) => {
-        asked.add(name);
-        return "";
-      }),
-      env,
-    );
+    const asked = inputsAsked((read) => parseInputs(withService(read), env));
     expect([...asked, "service"].sort()).toEqual(Object.keys(metadata.inputs).sort());
   });
 

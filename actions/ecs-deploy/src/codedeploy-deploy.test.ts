@@ -9,39 +9,23 @@ import {
   GetDeploymentGroupCommand,
   ListDeploymentTargetsCommand,
 } from "@aws-sdk/client-codedeploy";
-import {
-  DescribeTaskDefinitionCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
-  type Service,
-} from "@aws-sdk/client-ecs";
+import { ECSClient, RegisterTaskDefinitionCommand, type Service } from "@aws-sdk/client-ecs";
+import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Inputs } from "./context.js";
-import { SERVICE_STRATEGY } from "./strategy-inputs.js";
 import type { DeployReport } from "./deploy.js";
 import { defaultDropIn } from "./drop-in-inputs.test-support.js";
+import { deployInputs } from "./test-support/deploy-inputs.js";
+import { answerWebRevisions, webRevisionArn as arn } from "./test-support/web-revisions.js";
 
-const printed = vi.hoisted(() => [] as string[]);
-vi.mock("@actions/core", () => {
-  const print = (line: string) => void printed.push(line);
-  return {
-    info: print,
-    warning: print,
-    error: print,
-    notice: print,
-    startGroup: print,
-    endGroup: () => {},
-    setOutput: () => {},
-  };
-});
+vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
+const { printed } = step;
 
 const { deployWithCodeDeploy } = await import("./codedeploy-deploy.js");
 const { summaryMarkdown } = await import("./summary.js");
 
 const ecs = mockClient(ECSClient);
 const codedeploy = mockClient(CodeDeployClient);
-const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
 const service: Service = {
   serviceName: "web",
   status: "ACTIVE",
@@ -55,44 +39,20 @@ const service: Service = {
     },
   ],
 };
-const inputs = (image: string): Inputs => ({
-  region: "us-east-1",
-  cluster: "prod",
-  service: "web",
-  taskDefinition: { kind: "service" },
-  images: [{ container: "app", image }],
-  desiredCount: undefined,
-  minimumHealthyPercent: undefined,
-  maximumPercent: undefined,
-  circuitBreaker: { enable: true, rollback: true },
-  alarms: [],
-  wait: true,
-  timeoutMinutes: 30,
-  policy: { kind: "off" },
-  rollback: "never",
-  forceNewDeployment: false,
-  dryRun: false,
-  dropIn: {
-    ...defaultDropIn,
-    codeDeploy: { ...defaultDropIn.codeDeploy, application: "AppECS-prod-web", deploymentGroup: "DgpECS-prod-web" },
-  },
-  aliasesUsed: [],
-  deploymentStrategy: SERVICE_STRATEGY,
-});
+const inputs = (image: string) =>
+  deployInputs({
+    images: [{ container: "app", image }],
+    dropIn: {
+      ...defaultDropIn,
+      codeDeploy: { ...defaultDropIn.codeDeploy, application: "AppECS-prod-web", deploymentGroup: "DgpECS-prod-web" },
+    },
+  });
 
 beforeEach(() => {
   ecs.reset();
   codedeploy.reset();
-  printed.length = 0;
-  ecs.on(DescribeTaskDefinitionCommand).resolves({
-    taskDefinition: {
-      taskDefinitionArn: arn(4),
-      family: "web",
-      revision: 4,
-      containerDefinitions: [{ name: "app", image: "repo/web:4" }],
-    },
-  });
-  ecs.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: arn(5) } });
+  resetStep();
+  answerWebRevisions(ecs, { name: "app", image: "repo/web:4" });
 });
 
 describe("deployWithCodeDeploy", () => {

@@ -4,66 +4,36 @@ import {
   AccessDeniedException,
   type Deployment,
   DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
   ECSClient,
   ListTasksCommand,
-  RegisterTaskDefinitionCommand,
   type Service,
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
+import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Inputs } from "./context.js";
-import { SERVICE_STRATEGY } from "./strategy-inputs.js";
-import { defaultDropIn } from "./drop-in-inputs.test-support.js";
 import type { DeployReport } from "./deploy.js";
+import { deployInputs } from "./test-support/deploy-inputs.js";
+import { answerWebRevisions, webRevisionArn as arn } from "./test-support/web-revisions.js";
 
-const printed = vi.hoisted(() => [] as string[]);
-vi.mock("@actions/core", () => {
-  const print = (line: string) => void printed.push(line);
-  return {
-    info: print,
-    error: print,
-    warning: print,
-    notice: print,
-    debug: () => {},
-    startGroup: print,
-    endGroup: () => {},
-  };
-});
+vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
+const { printed } = step;
 
 const { deploy, settleServiceRevision } = await import("./deploy.js");
 const { outputsOf } = await import("./main.js");
 
 const ecs = mockClient(ECSClient);
 const client = new ECSClient({ region: "us-east-1" });
-const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
 const PREVIOUS = "ecs-svc/1111";
 const OURS = "ecs-svc/2222";
 const ECS_ROLLBACK = "ecs-svc/3333";
 const ACTION_ROLLBACK = "ecs-svc/4444";
 
-const inputs: Inputs = {
-  region: "us-east-1",
-  cluster: "prod",
-  service: "web",
-  taskDefinition: { kind: "service" },
-  images: [{ container: "app", image: "repo/web:5" }],
-  desiredCount: undefined,
-  minimumHealthyPercent: undefined,
-  maximumPercent: undefined,
+const inputs = deployInputs({
   circuitBreaker: { enable: true, rollback: false },
-  alarms: [],
-  wait: true,
   timeoutMinutes: 0.0005,
-  policy: { kind: "off" },
   rollback: "on-failure",
-  forceNewDeployment: false,
-  dryRun: false,
-  deploymentStrategy: SERVICE_STRATEGY,
-  dropIn: defaultDropIn,
-  aliasesUsed: [],
-};
+});
 
 const deployment = (fields: Partial<Deployment>): Deployment => ({
   id: OURS,
@@ -103,16 +73,8 @@ function record(during: Service): void {
 
 beforeEach(() => {
   ecs.reset();
-  printed.length = 0;
-  ecs.on(DescribeTaskDefinitionCommand).resolves({
-    taskDefinition: {
-      taskDefinitionArn: arn(4),
-      family: "web",
-      revision: 4,
-      containerDefinitions: [{ name: "app", image: "repo/web:4", memory: 256 }],
-    },
-  });
-  ecs.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: arn(5) } });
+  resetStep();
+  answerWebRevisions(ecs);
   ecs
     .on(UpdateServiceCommand)
     .resolvesOnce({ service: service([deployment({}), { ...running, status: "ACTIVE" }]) })

@@ -6,7 +6,6 @@
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
   ECSClient,
   ECSServiceException,
   ListServiceDeploymentsCommand,
@@ -15,62 +14,28 @@ import {
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
+import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import {
+  SCRIPTED_DEPLOYMENT_ARN as ARN,
   CANARY_TO_SUCCESS,
   describeAnswer,
   listAnswer,
   PREVIOUS_BRIEF,
   pauseHook,
-  SCRIPTED_DEPLOYMENT_ARN as ARN,
   type ScriptedStage,
   STARTED_BRIEF,
 } from "@shipshape/aws/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { answerWebRevisions, webRevisionArn as taskDefinition } from "./test-support/web-revisions.js";
 
-const step = vi.hoisted(() => ({
-  inputs: {} as Record<string, string>,
-  outputs: {} as Record<string, string>,
-  failed: undefined as string | undefined,
-  printed: [] as string[],
-  summary: "",
-}));
-vi.mock("@actions/core", () => {
-  const print = (line: string) => void step.printed.push(line);
-  const summary = {
-    addRaw(text: string) {
-      step.summary += text;
-      return summary;
-    },
-    write: async () => summary,
-  };
-  return {
-    getInput: (name: string) => (step.inputs[name] ?? "").trim(),
-    getState: () => "",
-    saveState: () => {},
-    setOutput: (name: string, value: string) => {
-      step.outputs[name] = value;
-    },
-    setFailed: (message: string) => {
-      step.failed = message;
-    },
-    info: print,
-    warning: print,
-    error: print,
-    notice: print,
-    debug: () => {},
-    startGroup: print,
-    endGroup: () => {},
-    summary,
-  };
-});
+vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
 
 const { run } = await import("@shipshape/action-kit");
 const { main } = await import("./main.js");
 const { followDefaults } = await import("./native-deploy.js");
 
 const ecs = mockClient(ECSClient);
-const taskDefinition = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
 const canaryService: Service = {
   serviceName: "web",
   status: "ACTIVE",
@@ -110,7 +75,7 @@ async function runStep(inputs: Record<string, string>): Promise<void> {
 
 beforeEach(() => {
   ecs.reset();
-  Object.assign(step, { outputs: {}, failed: undefined, printed: [], summary: "" });
+  resetStep();
   let now = 0;
   followDefaults.clock = {
     now: () => now,
@@ -119,15 +84,7 @@ beforeEach(() => {
     },
   };
   ecs.on(DescribeServicesCommand).resolves({ services: [canaryService] });
-  ecs.on(DescribeTaskDefinitionCommand).resolves({
-    taskDefinition: {
-      taskDefinitionArn: taskDefinition(4),
-      family: "web",
-      revision: 4,
-      containerDefinitions: [{ name: "app", image: "repo/web:4", memory: 256 }],
-    },
-  });
-  ecs.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: taskDefinition(5) } });
+  answerWebRevisions(ecs);
   ecs.on(UpdateServiceCommand).resolves({ service: canaryService });
   ecs
     .on(ListServiceDeploymentsCommand)

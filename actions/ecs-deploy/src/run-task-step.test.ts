@@ -2,24 +2,13 @@
 // moto's containers always exit 0, so this is where the failing migration is tested.
 import { CloudWatchLogsClient, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeTasksCommand, ECSClient, RunTaskCommand } from "@aws-sdk/client-ecs";
+import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parseInputs } from "./context.js";
 
-const printed = vi.hoisted(() => [] as string[]);
-const outputs = vi.hoisted(() => ({}) as Record<string, string>);
-vi.mock("@actions/core", () => {
-  const print = (line: string) => void printed.push(line);
-  return {
-    info: print,
-    warning: (line: string) => print(`warning: ${line}`),
-    startGroup: print,
-    endGroup: () => {},
-    setOutput: (name: string, value: string) => {
-      outputs[name] = value;
-    },
-  };
-});
+vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
+const { printed, outputs } = step;
 
 const { runOneOffTasks, runTaskInput } = await import("./run-task-step.js");
 
@@ -49,7 +38,7 @@ const inputs = (extra: Record<string, string> = {}) =>
 beforeEach(() => {
   ecs.reset();
   logs.reset();
-  printed.length = 0;
+  resetStep();
 });
 
 describe("runTaskInput", () => {

@@ -1,33 +1,18 @@
 import { planRollingDeployment } from "@shipshape/core";
 import { describe, expect, it } from "vitest";
-import type { Inputs } from "./context.js";
-import { SERVICE_STRATEGY } from "./strategy-inputs.js";
 import type { DeployReport } from "./deploy.js";
 import { summaryMarkdown } from "./summary.js";
-import { defaultDropIn } from "./drop-in-inputs.test-support.js";
+import { deployInputs } from "./test-support/deploy-inputs.js";
+import { webRevisionArn as arn } from "./test-support/web-revisions.js";
 
-const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
-const inputs: Inputs = {
-  region: "us-east-1",
-  cluster: "prod",
-  service: "web",
-  taskDefinition: { kind: "service" },
-  images: [{ container: "app", image: "repo/web:5" }],
+const inputs = deployInputs({
   desiredCount: 4,
   minimumHealthyPercent: 50,
   maximumPercent: 100,
   circuitBreaker: { enable: true, rollback: false },
   alarms: ["web-5xx"],
-  wait: true,
-  timeoutMinutes: 30,
-  policy: { kind: "off" },
   rollback: "on-failure",
-  forceNewDeployment: false,
-  dryRun: false,
-  deploymentStrategy: SERVICE_STRATEGY,
-  dropIn: defaultDropIn,
-  aliasesUsed: [],
-};
+});
 const settings = { desiredCount: 4, minimumHealthyPercent: 50, maximumPercent: 100 };
 
 describe("summaryMarkdown", () => {

@@ -1,20 +1,16 @@
-// The step on scripted ECS answers (moto does not serve the service-deployment API): it finds the
-// deployment paused at a PAUSE hook and calls ContinueServiceDeployment with its hookId, as
-// "Continuing service deployments" describes
-// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/continue-service-deployment.html;
-// API: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContinueServiceDeployment.html).
-import { readFileSync } from "node:fs";
 import {
   ContinueServiceDeploymentCommand,
   DescribeServiceDeploymentsCommand,
   ECSClient,
   ListServiceDeploymentsCommand,
 } from "@aws-sdk/client-ecs";
+import { inputsAsked, readActionFiles, undocumentedNames } from "@shipshape/action-kit/testing";
+import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import {
+  SCRIPTED_DEPLOYMENT_ARN as ARN,
   describeAnswer,
   listAnswer,
   pauseHook,
-  SCRIPTED_DEPLOYMENT_ARN as ARN,
   SCRIPTED_PAUSE_HOOK_ID,
   STARTED_BRIEF,
 } from "@shipshape/aws/testing";
@@ -22,35 +18,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 
-const step = vi.hoisted(() => ({
-  inputs: {} as Record<string, string>,
-  outputs: {} as Record<string, string>,
-  failed: undefined as string | undefined,
-  summary: "",
-}));
-vi.mock("@actions/core", () => {
-  const summary = {
-    addRaw(text: string) {
-      step.summary += text;
-      return summary;
-    },
-    write: async () => summary,
-  };
-  return {
-    getInput: (name: string) => (step.inputs[name] ?? "").trim(),
-    getState: () => "",
-    saveState: () => {},
-    setOutput: (name: string, value: string) => {
-      step.outputs[name] = value;
-    },
-    setFailed: (message: string) => {
-      step.failed = message;
-    },
-    info: () => {},
-    debug: () => {},
-    summary,
-  };
-});
+vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
 
 const { run } = await import("@shipshape/action-kit");
 const { main } = await import("./main.js");
@@ -65,7 +33,7 @@ async function runStep(inputs: Record<string, string>): Promise<void> {
 
 beforeEach(() => {
   ecs.reset();
-  Object.assign(step, { outputs: {}, failed: undefined, summary: "" });
+  resetStep();
   ecs.on(ListServiceDeploymentsCommand).resolves(listAnswer({ ...STARTED_BRIEF, status: "IN_PROGRESS" }));
   ecs.on(ContinueServiceDeploymentCommand).resolves({ serviceDeploymentArn: ARN });
 });
@@ -112,23 +80,14 @@ describe("ecs-deployment-control", () => {
   });
 
   it("reads exactly the inputs action.yml declares, and runs on node24", () => {
-    const metadata = parse(readFileSync(new URL("../action.yml", import.meta.url), "utf8")) as {
-      runs: { using: string };
-      inputs: Record<string, unknown>;
-      outputs: Record<string, unknown>;
-    };
-    const asked = new Set<string>();
-    parseInputs(
-      (name) => {
-        asked.add(name);
-        return { service: "web", action: "continue" }[name] ?? "";
-      },
-      { AWS_REGION: "us-east-1" },
+    const { metadata, readme } = readActionFiles(new URL("..", import.meta.url), parse);
+    const required: Record<string, string> = { service: "web", action: "continue" };
+    const asked = inputsAsked(
+      (read) => parseInputs(read, { AWS_REGION: "us-east-1" }),
+      (name) => required[name] ?? "",
     );
-    expect([...asked].sort()).toEqual(Object.keys(metadata.inputs).sort());
+    expect(asked).toEqual(Object.keys(metadata.inputs).sort());
     expect(metadata.runs.using).toBe("node24");
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    for (const name of [...Object.keys(metadata.inputs), ...Object.keys(metadata.outputs)])
-      expect(readme, name).toContain(`| \`${name}\` |`);
+    expect(undocumentedNames(metadata, readme)).toEqual([]);
   });
 });

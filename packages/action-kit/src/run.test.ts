@@ -5,20 +5,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run, StepCancelled } from "./run.js";
+import { captureStdout } from "./test-support/index.js";
 
 let stateFile: string;
-const written: string[] = [];
+const written = captureStdout();
 
 beforeEach(() => {
   stateFile = join(mkdtempSync(join(tmpdir(), "action-kit-")), "state");
   writeFileSync(stateFile, "");
   vi.stubEnv("GITHUB_STATE", stateFile);
   vi.stubEnv("STATE_isPost", "");
-  written.length = 0;
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    written.push(String(chunk));
-    return true;
-  });
 });
 
 afterEach(() => {

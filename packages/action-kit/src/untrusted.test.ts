@@ -1,33 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { activeCommands, captureStdout } from "./test-support/index.js";
 import { maskUrlCredentials, printUntrusted } from "./untrusted.js";
 
-const written: string[] = [];
-beforeEach(() => {
-  written.length = 0;
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    written.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-/** The lines the runner would take as workflow commands: those outside stop-commands blocks. */
-function activeCommands(log: string): string[] {
-  const active: string[] = [];
-  let stopToken: string | undefined;
-  for (const line of log.split("\n")) {
-    if (stopToken !== undefined) {
-      if (line === `::${stopToken}::`) stopToken = undefined;
-      continue;
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(line);
-    if (stop) stopToken = stop[1];
-    else if (line.startsWith("::")) active.push(line);
-  }
-  return active;
-}
+const written = captureStdout();
 
 describe("printUntrusted", () => {
   it("prints the text inside a stop-commands block, so no line of it is a command", () => {

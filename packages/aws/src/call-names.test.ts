@@ -1,38 +1,16 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DescribeServicesCommand, ListClustersCommand } from "@aws-sdk/client-ecs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEcsClient } from "./ecs/client.js";
+import { failingEcsEndpoint } from "./test-support/failing-ecs-endpoint.js";
 
-// A local endpoint that answers every call as ECS answers one for a cluster that does not exist.
-let server: Server;
-let endpoint: string;
-beforeAll(async () => {
-  server = createServer((_request, response) => {
-    response.writeHead(400, {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amzn-errortype": "ClusterNotFoundException",
-    });
-    response.end(JSON.stringify({ __type: "ClusterNotFoundException", message: "Cluster not found." }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-// Fake credentials, as the SDK signs every call before sending it.
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  process.env.AWS_ACCESS_KEY_ID = "testing";
-  process.env.AWS_SECRET_ACCESS_KEY = "testing";
-});
-afterAll(() => {
-  process.env = savedEnv;
-});
+// Every call fails as ECS answers one for a cluster that does not exist.
+const endpoint = failingEcsEndpoint(400, "ClusterNotFoundException", "Cluster not found.");
 
 describe("failed calls name the service and operation", () => {
   it("on a service error, keeping the error's name", async () => {
-    const ecs = createEcsClient({ region: "eu-west-1", endpoint, maxAttempts: 1 });
+    const ecs = createEcsClient({ region: "eu-west-1", endpoint: endpoint.url, maxAttempts: 1 });
     const failure = await ecs
       .send(new DescribeServicesCommand({ cluster: "prod", services: ["web"] }))
       .catch((error) => error);

@@ -1,3 +1,4 @@
+import { planTrafficShift, type TrafficShiftPlanInput } from "@shipshape/core";
 import { describe, expect, it } from "vitest";
 import {
   renderTrafficShiftMarkdown,
@@ -8,17 +9,19 @@ import {
   trafficShiftRows,
 } from "./traffic-shift.js";
 
-const canary: TrafficShiftPlanView = {
+/** The planner's own output for the documented canary: 10% for 5 minutes, then a 15-minute bake. */
+function planned(input: TrafficShiftPlanInput): TrafficShiftPlanView {
+  const result = planTrafficShift(input);
+  if (!result.ok) throw new Error(`unexpected problems: ${JSON.stringify(result.problems)}`);
+  return result.plan;
+}
+const canary = planned({
   strategy: "CANARY",
   desiredCount: 4,
-  schedule: [
-    { minute: 0, percent: 10 },
-    { minute: 5, percent: 100 },
-  ],
-  peakTasks: 8,
-  bakeWindow: { startMinute: 5, endMinute: 20 },
-  totalMinutes: 20,
-};
+  bakeTimeInMinutes: 15,
+  canaryPercent: 10,
+  canaryBakeTimeInMinutes: 5,
+});
 
 const linearThirds: TrafficShiftPlanView = {
   strategy: "LINEAR",
@@ -117,14 +120,7 @@ describe("renderTrafficShiftMarkdown", () => {
 
 describe("trafficShiftJson", () => {
   it("holds strategy, schedule, peakTasks and totalMinutes", () => {
-    expect(trafficShiftJson(canary)).toEqual({
-      strategy: "CANARY",
-      schedule: [
-        { minute: 0, percent: 10 },
-        { minute: 5, percent: 100 },
-      ],
-      peakTasks: 8,
-      totalMinutes: 20,
-    });
+    const { strategy, schedule, peakTasks, totalMinutes } = canary;
+    expect(trafficShiftJson(canary)).toEqual({ strategy, schedule, peakTasks, totalMinutes });
   });
 });

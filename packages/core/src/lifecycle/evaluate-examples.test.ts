@@ -2,17 +2,8 @@
 // repository contents, policy and result as the page gives them. Each policy also passes validation.
 import { describe, expect, it } from "vitest";
 import { evaluateLifecyclePolicy } from "./evaluate.js";
-import { archiveRule, expireRule, hoursAgo, image, NOW, summary } from "./test-support/fixtures.js";
-import type { ImageInfo, LifecyclePolicy } from "./types.js";
+import { archiveRule, expireRule, hoursAgo, image, type LifecycleCase, NOW, summary } from "./test-support/fixtures.js";
 import { validateLifecyclePolicy } from "./validate.js";
-
-interface Example {
-  name: string;
-  policy: LifecyclePolicy;
-  images: ImageInfo[];
-  expired: string[];
-  transitioned?: string[];
-}
 
 const multipleRulesRepository = [
   image("A", ["beta-1", "prod-1"], 10),
@@ -22,7 +13,19 @@ const multipleRulesRepository = [
 const keepOne = (tagPatternList: string[]) =>
   ({ tagStatus: "tagged", tagPatternList, countType: "imageCountMoreThan", countNumber: 1 }) as const;
 
-const examples: Example[] = [
+/** Example A of "multiple tags in one rule": alpha, beta or both, pushed 12 to 2 days ago. */
+const alphaBetaRepository = [
+  image("A", ["alpha-1"], 12),
+  image("B", ["beta-1"], 11),
+  image("C", ["alpha-2", "beta-2"], 10),
+  image("D", ["alpha-3"], 4),
+  image("E", ["beta-3"], 3),
+  image("F", ["alpha-4", "beta-4"], 2),
+];
+const olderThanFiveDays = (filter: { tagPatternList: string[] } | { tagPrefixList: string[] }) =>
+  ({ tagStatus: "tagged", ...filter, countType: "sinceImagePushed", countNumber: 5, countUnit: "days" }) as const;
+
+const examples: LifecycleCase[] = [
   {
     name: "filtering on image age: tagged prod* older than 14 days",
     policy: {
@@ -90,46 +93,14 @@ const examples: Example[] = [
   },
   {
     name: "multiple tags in one rule, example A: alpha* AND beta* older than 5 days",
-    policy: {
-      rules: [
-        expireRule(1, {
-          tagStatus: "tagged",
-          tagPatternList: ["alpha*", "beta*"],
-          countType: "sinceImagePushed",
-          countNumber: 5,
-          countUnit: "days",
-        }),
-      ],
-    },
-    images: [
-      image("A", ["alpha-1"], 12),
-      image("B", ["beta-1"], 11),
-      image("C", ["alpha-2", "beta-2"], 10),
-      image("D", ["alpha-3"], 4),
-      image("E", ["beta-3"], 3),
-      image("F", ["alpha-4", "beta-4"], 2),
-    ],
+    policy: { rules: [expireRule(1, olderThanFiveDays({ tagPatternList: ["alpha*", "beta*"] }))] },
+    images: alphaBetaRepository,
     expired: ["C"],
   },
   {
     name: "multiple tags in one rule, example A with tag prefixes (older page)",
-    policy: {
-      rules: [
-        expireRule(1, {
-          tagStatus: "tagged",
-          tagPrefixList: ["alpha", "beta"],
-          countType: "sinceImagePushed",
-          countNumber: 5,
-          countUnit: "days",
-        }),
-      ],
-    },
-    images: [
-      image("A", ["alpha-1"], 12),
-      image("B", ["beta-1"], 11),
-      image("C", ["alpha-2", "beta-2"], 10),
-      image("F", ["alpha-4", "beta-4"], 2),
-    ],
+    policy: { rules: [expireRule(1, olderThanFiveDays({ tagPrefixList: ["alpha", "beta"] }))] },
+    images: alphaBetaRepository.filter((image) => !["D", "E"].includes(image.imageDigest)),
     expired: ["C"],
   },
   {

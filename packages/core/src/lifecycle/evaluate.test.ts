@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { evaluateLifecyclePolicy } from "./evaluate.js";
-import { archiveRule, daysAgo, expireRule, hoursAgo, image, NOW, summary } from "./test-support/fixtures.js";
-import type { ImageInfo, LifecyclePolicy, LifecycleSelection } from "./types.js";
+import {
+  archiveRule,
+  daysAgo,
+  expireRule,
+  hoursAgo,
+  image,
+  type LifecycleCase,
+  NOW,
+  summary,
+} from "./test-support/fixtures.js";
+import type { LifecycleSelection } from "./types.js";
 
 const untaggedOlderThan = (days: number): LifecycleSelection => ({
   tagStatus: "untagged",
@@ -14,15 +23,7 @@ const keepNewest = (countNumber: number, tagPatternList?: string[]): LifecycleSe
     ? { tagStatus: "tagged", tagPatternList, countType: "imageCountMoreThan", countNumber }
     : { tagStatus: "any", countType: "imageCountMoreThan", countNumber };
 
-interface Case {
-  name: string;
-  policy: LifecyclePolicy;
-  images: ImageInfo[];
-  expired: string[];
-  transitioned?: string[];
-}
-
-const cases: Case[] = [
+const cases: LifecycleCase[] = [
   { name: "an empty repository", policy: { rules: [expireRule(1, keepNewest(1))] }, images: [], expired: [] },
   {
     name: "a policy without rules keeps everything",

@@ -2,8 +2,8 @@
 // manifest list being deleted or archived first." (AWS ECR User Guide, lifecycle evaluation rules)
 import { describe, expect, it } from "vitest";
 import { evaluateLifecyclePolicy } from "./evaluate.js";
-import { archiveRule, expireRule, image, NOW, summary } from "./test-support/fixtures.js";
-import type { ImageInfo, LifecyclePolicy } from "./types.js";
+import { archiveRule, expireRule, image, type LifecycleCase, NOW, summary } from "./test-support/fixtures.js";
+import type { LifecyclePolicy } from "./types.js";
 
 const expireUntaggedAfterOneDay: LifecyclePolicy = {
   rules: [expireRule(1, { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 1 })],
@@ -18,12 +18,7 @@ const archiveEverythingAfter30Days: LifecyclePolicy = {
   rules: [archiveRule(1, { tagStatus: "any", countType: "sinceImagePushed", countUnit: "days", countNumber: 30 })],
 };
 
-interface Case {
-  name: string;
-  policy: LifecyclePolicy;
-  images: ImageInfo[];
-  expired: string[];
-  transitioned?: string[];
+interface Case extends LifecycleCase {
   held: string[];
 }
 

@@ -1,4 +1,5 @@
 import rule from "./autoscaling-capacity-range.js";
+import { scalableTargetTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -6,27 +7,21 @@ testRule(rule, {
     {
       name: "1 to 10 tasks",
       file: "stack.yaml",
-      code: `Resources:
-  Target:
-    Type: AWS::ApplicationAutoScaling::ScalableTarget
-    Properties:
+      code: scalableTargetTemplate(`
       ServiceNamespace: ecs
       ScalableDimension: ecs:service:DesiredCount
       ResourceId: service/prod/web
       MinCapacity: 1
       MaxCapacity: 10
-`,
+`),
     },
     {
       name: "maximum from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Target:
-    Type: AWS::ApplicationAutoScaling::ScalableTarget
-    Properties:
+      code: scalableTargetTemplate(`
       MinCapacity: 20
       MaxCapacity: !Ref MaxTasks
-`,
+`),
     },
     {
       name: "CloudFormation JSON, equal bounds",
@@ -45,13 +40,10 @@ testRule(rule, {
     {
       name: "minimum above maximum",
       file: "stack.yaml",
-      code: `Resources:
-  Target:
-    Type: AWS::ApplicationAutoScaling::ScalableTarget
-    Properties:
+      code: scalableTargetTemplate(`
       MinCapacity: 10
       MaxCapacity: 2
-`,
+`),
       errors: [{ messageId: "minAboveMax", line: 5, column: 20, message: "MinCapacity 10 is above MaxCapacity 2" }],
     },
     {

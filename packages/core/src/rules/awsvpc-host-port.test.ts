@@ -1,46 +1,49 @@
 import rule from "./awsvpc-host-port.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { cfnResources, ecsTaskDefinition, taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "awsvpc without hostPort, and with an equal hostPort",
-      code: `{
-  "family": "web",
-  "networkMode": "awsvpc",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80 }] },
-    { "name": "api", "image": "api:1.0", "portMappings": [{ "containerPort": 8080, "hostPort": 8080 }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "awsvpc",
+          containerDefinitions: [
+            container({ portMappings: [{ containerPort: 80 }] }),
+            { name: "api", image: "api:1.0", portMappings: [{ containerPort: 8080, hostPort: 8080 }] },
+          ],
+        }),
+      ),
     },
     {
       name: "bridge mode may translate ports",
-      code: `{
-  "family": "web",
-  "networkMode": "bridge",
-  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80, "hostPort": 8080 }] }]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "bridge",
+          containerDefinitions: [container({ portMappings: [{ containerPort: 80, hostPort: 8080 }] })],
+        }),
+      ),
     },
     {
       name: "host mode without hostPort, and with an equal hostPort",
-      code: `{
-  "family": "web",
-  "networkMode": "host",
-  "requiresCompatibilities": ["EC2"],
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "memory": 256, "portMappings": [{ "containerPort": 80 }] },
-    { "name": "api", "image": "api:1.0", "memory": 256, "portMappings": [{ "containerPort": 8080, "hostPort": 8080 }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "host",
+          requiresCompatibilities: ["EC2"],
+          containerDefinitions: [
+            container({ memory: 256, portMappings: [{ containerPort: 80 }] }),
+            { name: "api", image: "api:1.0", memory: 256, portMappings: [{ containerPort: 8080, hostPort: 8080 }] },
+          ],
+        }),
+      ),
     },
     {
       name: "network mode none, and a network mode from a parameter, are not checked",
       file: "stack.yaml",
-      code: `Resources:
-  NoNetwork:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: cfnResources({
+        NoNetwork: ecsTaskDefinition(`
       NetworkMode: none
       ContainerDefinitions:
         - Name: web
@@ -48,9 +51,8 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 8080
-  FromParameter:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+        FromParameter: ecsTaskDefinition(`
       NetworkMode: !Ref NetworkMode
       ContainerDefinitions:
         - Name: web
@@ -58,15 +60,13 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 8080
-`,
+`),
+      }),
     },
     {
       name: "CloudFormation hostPort from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: web
@@ -74,7 +74,7 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: !Ref HostPort
-`,
+`),
     },
   ],
   invalid: [
@@ -139,10 +139,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, host mode",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [EC2]
       NetworkMode: host
       ContainerDefinitions:
@@ -152,16 +149,13 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 8080
               HostPort: 80
-`,
+`),
       errors: [{ messageId: "hostPortDiffers", line: 13, column: 25, message: "under host networking" }],
     },
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: web
@@ -169,7 +163,7 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 8080
-`,
+`),
       errors: [{ messageId: "hostPortDiffers", line: 11, column: 25 }],
     },
   ],

@@ -1,18 +1,18 @@
 import rule from "./awsvpc-links-hostname.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "bridge mode with links and hostname",
-      code: `{
-  "family": "web",
-  "networkMode": "bridge",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "links": ["app"], "hostname": "web" },
-    { "name": "app", "image": "app:1.0" }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "bridge",
+          containerDefinitions: [container({ links: ["app"], hostname: "web" }), { name: "app", image: "app:1.0" }],
+        }),
+      ),
     },
     {
       name: "awsvpc without them",
@@ -38,17 +38,14 @@ testRule(rule, {
     {
       name: "CloudFormation Fargate task (awsvpc) with links",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Links: [app]
-`,
+`),
       errors: [{ messageId: "links", line: 10, column: 18 }],
     },
   ],

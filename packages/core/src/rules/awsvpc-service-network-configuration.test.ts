@@ -1,4 +1,5 @@
 import rule from "./awsvpc-service-network-configuration.js";
+import { cfnResources, ecsService, ecsTaskDefinition, serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -22,26 +23,20 @@ testRule(rule, {
     {
       name: "CloudFormation subnets from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       LaunchType: FARGATE
       NetworkConfiguration:
         AwsvpcConfiguration:
           Subnets: !Ref Subnets
-`,
+`),
     },
     {
       name: "CloudFormation network configuration behind a condition",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       LaunchType: FARGATE
       NetworkConfiguration: !If [Private, !Ref AWS::NoValue, !Ref AWS::NoValue]
-`,
+`),
     },
   ],
   invalid: [
@@ -70,34 +65,29 @@ testRule(rule, {
     {
       name: "CloudFormation FARGATE_SPOT provider, NetworkConfiguration without AwsvpcConfiguration",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       CapacityProviderStrategy:
         - CapacityProvider: FARGATE_SPOT
           Weight: 1
       NetworkConfiguration: {}
-`,
+`),
       errors: [{ messageId: "missingAwsvpcConfiguration", line: 8, column: 29, message: "FARGATE_SPOT" }],
     },
     {
       name: "CloudFormation service linked to an awsvpc task definition, empty Subnets",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: cfnResources({
+        Task: ecsTaskDefinition(`
       NetworkMode: awsvpc
       ContainerDefinitions: []
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+`),
+        Service: ecsService(`
       TaskDefinition: !Ref Task
       NetworkConfiguration:
         AwsvpcConfiguration:
           Subnets: []
-`,
+`),
+      }),
       errors: [
         {
           messageId: "missingSubnets",
@@ -110,17 +100,15 @@ testRule(rule, {
     {
       name: "CloudFormation service linked to an awsvpc task definition, no NetworkConfiguration",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: cfnResources({
+        Task: ecsTaskDefinition(`
       NetworkMode: awsvpc
       ContainerDefinitions: []
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+`),
+        Service: ecsService(`
       TaskDefinition: !Ref Task
-`,
+`),
+      }),
       errors: [
         {
           messageId: "missingNetworkConfiguration",

@@ -1,4 +1,5 @@
 import rule from "./blue-green-load-balancer-config.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { json, testRule } from "./test-support/rule-tester.js";
 import { terraformPlanCase } from "./test-support/terraform-plan-case.js";
 
@@ -51,10 +52,7 @@ testRule(rule, {
     {
       name: "CloudFormation: references to the template's target groups, rule and role",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: LINEAR
       LoadBalancers:
@@ -65,7 +63,7 @@ testRule(rule, {
             AlternateTargetGroupArn: !Ref GreenTargetGroup
             ProductionListenerRule: !Ref ProductionRule
             RoleArn: !GetAtt InfrastructureRole.Arn
-`,
+`),
     },
     {
       name: "Terraform plan: canary with an unset test listener rule",
@@ -120,10 +118,7 @@ testRule(rule, {
     {
       name: "CloudFormation: canary with only an alternate target group",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: CANARY
       LoadBalancers:
@@ -132,7 +127,7 @@ testRule(rule, {
           ContainerPort: 80
           AdvancedConfiguration:
             AlternateTargetGroupArn: !Ref GreenTargetGroup
-`,
+`),
       errors: [
         { messageId: "missingSetting", line: 11, column: 11, message: "no productionListenerRule" },
         { messageId: "missingSetting", line: 11, column: 11, message: "no roleArn" },

@@ -1,4 +1,5 @@
 import rule from "./capacity-provider-on-demand-base.js";
+import { clusterTemplate, serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -17,16 +18,13 @@ testRule(rule, {
     {
       name: "CloudFormation FARGATE weight from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       CapacityProviderStrategy:
         - CapacityProvider: FARGATE_SPOT
           Weight: 1
         - CapacityProvider: FARGATE
           Weight: !Ref OnDemandWeight
-`,
+`),
     },
     {
       name: "on-demand only",
@@ -49,10 +47,7 @@ testRule(rule, {
     {
       name: "CloudFormation cluster default strategy: FARGATE with weight 0, and two bases",
       file: "stack.yaml",
-      code: `Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
+      code: clusterTemplate(`
       DefaultCapacityProviderStrategy:
         - CapacityProvider: FARGATE_SPOT
           Base: 2
@@ -62,7 +57,7 @@ testRule(rule, {
           Weight: 0
         - CapacityProvider: my-asg-provider
           Base: 1
-`,
+`),
       errors: [
         { messageId: "noOnDemand", line: 9, column: 11, message: "FARGATE has neither a base nor a weight" },
         { messageId: "multipleBases", line: 13, column: 17, message: "FARGATE_SPOT, my-asg-provider" },

@@ -1,4 +1,5 @@
 import rule from "./cluster-container-insights.js";
+import { clusterTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -14,26 +15,20 @@ testRule(rule, {
     {
       name: "CloudFormation enhanced observability",
       file: "stack.yaml",
-      code: `Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
+      code: clusterTemplate(`
       ClusterSettings:
         - Name: containerInsights
           Value: enhanced
-`,
+`),
     },
     {
       name: "CloudFormation value from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
+      code: clusterTemplate(`
       ClusterSettings:
         - Name: containerInsights
           Value: !Ref Insights
-`,
+`),
     },
   ],
   invalid: [
@@ -61,12 +56,9 @@ testRule(rule, {
     {
       name: "CloudFormation cluster without ClusterSettings",
       file: "stack.yaml",
-      code: `Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
+      code: clusterTemplate(`
       ClusterName: prod
-`,
+`),
       errors: [{ messageId: "missing", line: 5, column: 20 }],
     },
   ],

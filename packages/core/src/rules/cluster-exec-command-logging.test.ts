@@ -1,4 +1,5 @@
 import rule from "./cluster-exec-command-logging.js";
+import { clusterTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -11,16 +12,13 @@ testRule(rule, {
     {
       name: "CloudFormation OVERRIDE with a log group",
       file: "stack.yaml",
-      code: `Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
+      code: clusterTemplate(`
       Configuration:
         ExecuteCommandConfiguration:
           Logging: OVERRIDE
           LogConfiguration:
             CloudWatchLogGroupName: /ecs/exec
-`,
+`),
     },
   ],
   invalid: [
@@ -35,14 +33,11 @@ testRule(rule, {
     {
       name: "CloudFormation logging NONE",
       file: "stack.yaml",
-      code: `Resources:
-  Cluster:
-    Type: AWS::ECS::Cluster
-    Properties:
+      code: clusterTemplate(`
       Configuration:
         ExecuteCommandConfiguration:
           Logging: NONE
-`,
+`),
       errors: [{ messageId: "loggingOff", line: 7, column: 20, message: "logging is NONE" }],
     },
   ],

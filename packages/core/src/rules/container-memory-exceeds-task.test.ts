@@ -1,18 +1,21 @@
 import rule from "./container-memory-exceeds-task.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "containers within the task memory",
-      code: `{
-  "family": "web",
-  "memory": "1 GB",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "memory": 512, "memoryReservation": 256 },
-    { "name": "sidecar", "image": "envoy:1.30", "memory": 512 }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          memory: "1 GB",
+          containerDefinitions: [
+            container({ memory: 512, memoryReservation: 256 }),
+            { name: "sidecar", image: "envoy:1.30", memory: 512 },
+          ],
+        }),
+      ),
     },
     {
       name: "no task-level memory (EC2): only the container's own limits count",
@@ -24,16 +27,13 @@ testRule(rule, {
     {
       name: "CloudFormation memory from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Memory: 512
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Memory: !Ref ContainerMemory
-`,
+`),
     },
   ],
   invalid: [
@@ -69,16 +69,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Memory: 512
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           MemoryReservation: 1024
-`,
+`),
       errors: [{ messageId: "aboveTask", line: 9, column: 30, message: "memoryReservation to 1024 MiB" }],
     },
   ],

@@ -1,5 +1,7 @@
 import rule from "./container-memory-missing.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
@@ -9,13 +11,12 @@ testRule(rule, {
     },
     {
       name: "a hard or a soft limit on every container",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "memory": 256 },
-    { "name": "log", "image": "fluent-bit:3.0", "memoryReservation": 64 }
-  ]
-}`,
+      code: json(taskDefinition({
+        containerDefinitions: [
+          container({ memory: 256 }),
+          { name: "log", image: "fluent-bit:3.0", memoryReservation: 64 },
+        ],
+      })),
     },
     {
       name: "Fargate (fargate-cpu-memory asks for task memory)",
@@ -24,15 +25,12 @@ testRule(rule, {
     {
       name: "CloudFormation memory from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Memory: !Ref WebMemory
-`,
+`),
     },
   ],
   invalid: [
@@ -50,14 +48,11 @@ testRule(rule, {
     {
       name: "CloudFormation container without memory",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`,
+`),
       errors: [{ messageId: "noMemory", line: 6, column: 17 }],
     },
   ],

@@ -1,31 +1,31 @@
 import rule from "./container-runs-as-root.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "non-root users",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "user": "1000:1000" },
-    { "name": "app", "image": "app:1.0", "user": "app" },
-    { "name": "rooted", "image": "app:1.0", "user": "rootless" }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [
+            container({ user: "1000:1000" }),
+            { name: "app", image: "app:1.0", user: "app" },
+            { name: "rooted", image: "app:1.0", user: "rootless" },
+          ],
+        }),
+      ),
     },
     {
       name: "CloudFormation: a parameter is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           User: !Ref RunAs
-`,
+`),
     },
   ],
   invalid: [
@@ -50,15 +50,12 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: root:root",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           User: "root:root"
-`,
+`),
       errors: [{ messageId: "root", line: 8, column: 17 }],
     },
   ],

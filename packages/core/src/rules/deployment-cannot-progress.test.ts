@@ -1,4 +1,5 @@
 import rule from "./deployment-cannot-progress.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -39,15 +40,12 @@ testRule(rule, {
     {
       name: "CloudFormation maximum from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DesiredCount: 2
       DeploymentConfiguration:
         MinimumHealthyPercent: 100
         MaximumPercent: !Ref MaxPercent
-`,
+`),
     },
     {
       name: "UpdateService input without desiredCount at 100/150 (some counts work)",
@@ -76,14 +74,11 @@ testRule(rule, {
     {
       name: "CloudFormation one task at 100/150 rounds to no room (DesiredCount defaults to 1)",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         MinimumHealthyPercent: 100
         MaximumPercent: 150
-`,
+`),
       errors: [{ messageId: "cannotProgress", line: 7, column: 25, message: "desiredCount 1" }],
     },
     {

@@ -1,4 +1,5 @@
 import rule from "./deployment-circuit-breaker.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -21,15 +22,12 @@ testRule(rule, {
     {
       name: "CloudFormation rollback from a condition",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         DeploymentCircuitBreaker:
           Enable: true
           Rollback: !If [IsProd, true, false]
-`,
+`),
     },
   ],
   invalid: [
@@ -51,15 +49,12 @@ testRule(rule, {
     {
       name: "CloudFormation breaker enabled without rollback",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         DeploymentCircuitBreaker:
           Enable: true
           Rollback: false
-`,
+`),
       errors: [{ messageId: "noRollback", line: 8, column: 21, message: "rollback is false" }],
     },
     {

@@ -1,4 +1,5 @@
 import rule from "./deployment-lifecycle-hooks.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { json, testRule } from "./test-support/rule-tester.js";
 import { terraformPlanCase } from "./test-support/terraform-plan-case.js";
 
@@ -31,10 +32,7 @@ testRule(rule, {
     {
       name: "CloudFormation: hook target and role from the template",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: BLUE_GREEN
         LifecycleHooks:
@@ -46,7 +44,7 @@ testRule(rule, {
             TimeoutConfiguration:
               TimeoutInMinutes: 60
               Action: ROLLBACK
-`,
+`),
     },
     {
       name: "Terraform plan: lifecycle_hook blocks",
@@ -132,10 +130,7 @@ testRule(rule, {
     {
       name: "CloudFormation: a pause hook at TEST_TRAFFIC_SHIFT and a Lambda hook without a role",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: BLUE_GREEN
         LifecycleHooks:
@@ -144,7 +139,7 @@ testRule(rule, {
               - TEST_TRAFFIC_SHIFT
           - HookTargetArn: !GetAtt CheckGreen.Arn
             LifecycleStages: [POST_TEST_TRAFFIC_SHIFT]
-`,
+`),
       errors: [
         { messageId: "pauseAtForbiddenStage", line: 10, column: 17 },
         { messageId: "missingRole", line: 11, column: 13 },

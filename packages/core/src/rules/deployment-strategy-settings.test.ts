@@ -1,4 +1,5 @@
 import rule from "./deployment-strategy-settings.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { json, testRule } from "./test-support/rule-tester.js";
 import { terraformPlanCase } from "./test-support/terraform-plan-case.js";
 
@@ -34,31 +35,25 @@ testRule(rule, {
     {
       name: "CloudFormation: values from parameters are unknown",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: !Ref Strategy
         BakeTimeInMinutes: !Ref BakeTime
         CanaryConfiguration:
           CanaryPercent: !Ref CanaryPercent
-`,
+`),
     },
     {
       name: "CloudFormation: linear 10% every 6 minutes with an hour's bake stays under 33 hours",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: LINEAR
         BakeTimeInMinutes: 60
         LinearConfiguration:
           StepPercent: 10
           StepBakeTimeInMinutes: 6
-`,
+`),
     },
     {
       name: "Terraform plan: canary, numbers as the provider writes them (bake times as strings), empty blocks",
@@ -147,16 +142,13 @@ testRule(rule, {
     {
       name: "CloudFormation: blue/green under an EXTERNAL controller, with a two-day bake",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentController:
         Type: EXTERNAL
       DeploymentConfiguration:
         Strategy: BLUE_GREEN
         BakeTimeInMinutes: 2880
-`,
+`),
       errors: [
         { messageId: "needsEcsController", line: 6, column: 15, message: "not EXTERNAL" },
         { messageId: "outOfRange", line: 9, column: 28, message: "BakeTimeInMinutes 2880 is out of range" },
@@ -165,32 +157,26 @@ testRule(rule, {
     {
       name: "CloudFormation: linear 3% every hour with an hour's bake is over 33 hours",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: LINEAR
         BakeTimeInMinutes: 60
         LinearConfiguration:
           StepPercent: 3
           StepBakeTimeInMinutes: 60
-`,
+`),
       errors: [{ messageId: "cloudFormationTimeout", line: 10, column: 34, message: "configured to take 2040 minutes" }],
     },
     {
       name: "CloudFormation: a canary with two 24-hour waits is over 33 hours",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       DeploymentConfiguration:
         Strategy: CANARY
         BakeTimeInMinutes: 1440
         CanaryConfiguration:
           CanaryBakeTimeInMinutes: 1440
-`,
+`),
       errors: [{ messageId: "cloudFormationTimeout", line: 9, column: 36, message: "configured to take 2880 minutes" }],
     },
     {

@@ -1,37 +1,42 @@
 import rule from "./duplicate-container-port.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "awsvpc containers on distinct ports; tcp and udp on the same port",
-      code: `{
-  "family": "web",
-  "networkMode": "awsvpc",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "portMappings": [{ "containerPort": 80 }] },
-    { "name": "dns", "image": "dns:1", "portMappings": [{ "containerPort": 53 }, { "containerPort": 53, "protocol": "udp" }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "awsvpc",
+          containerDefinitions: [
+            container({ portMappings: [{ containerPort: 80 }] }),
+            {
+              name: "dns",
+              image: "dns:1",
+              portMappings: [{ containerPort: 53 }, { containerPort: 53, protocol: "udp" }],
+            },
+          ],
+        }),
+      ),
     },
     {
       name: "bridge: the same containerPort in two containers with dynamic host ports",
-      code: `{
-  "family": "web",
-  "networkMode": "bridge",
-  "containerDefinitions": [
-    { "name": "a", "image": "a:1", "portMappings": [{ "containerPort": 80, "hostPort": 0 }] },
-    { "name": "b", "image": "b:1", "portMappings": [{ "containerPort": 80 }] }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          networkMode: "bridge",
+          containerDefinitions: [
+            { name: "a", image: "a:1", portMappings: [{ containerPort: 80, hostPort: 0 }] },
+            { name: "b", image: "b:1", portMappings: [{ containerPort: 80 }] },
+          ],
+        }),
+      ),
     },
     {
       name: "CloudFormation ports from parameters (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: awsvpc
       ContainerDefinitions:
         - Name: a
@@ -42,7 +47,7 @@ testRule(rule, {
           Image: b:1
           PortMappings:
             - ContainerPort: !Ref PortB
-`,
+`),
     },
   ],
   invalid: [
@@ -89,10 +94,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, host mode: a containerPort that binds the same host port",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: host
       ContainerDefinitions:
         - Name: a
@@ -104,7 +106,7 @@ testRule(rule, {
           PortMappings:
             - ContainerPort: 80
               HostPort: 80
-`,
+`),
       errors: [{ messageId: "duplicateHostPort", line: 15, column: 25 }],
     },
   ],

@@ -1,30 +1,29 @@
 import rule from "./dynamic-host-port-health-check.js";
+import { cfnResources, ecsService, ecsTaskDefinition, targetGroup } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
-const stack = ({ hostPort = "              HostPort: 0\n", health = "      HealthCheckPort: 8080\n", mode = "" } = {}) => `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+const stack = ({ hostPort = "              HostPort: 0\n", health = "      HealthCheckPort: 8080\n", mode = "" } = {}) =>
+  cfnResources({
+    Web: ecsService(`
       TaskDefinition: !Ref Task
       LoadBalancers:
         - ContainerName: web
           ContainerPort: 8080
           TargetGroupArn: !Ref WebTargets
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+    Task: ecsTaskDefinition(`
 ${mode}      ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Memory: 256
           PortMappings:
             - ContainerPort: 8080
-${hostPort}  WebTargets:
-    Type: AWS::ElasticLoadBalancingV2::TargetGroup
-    Properties:
+${hostPort}`),
+    WebTargets: targetGroup(`
       Port: 80
       Protocol: HTTP
-${health}`;
+${health}`),
+  });
 
 testRule(rule, {
   valid: [

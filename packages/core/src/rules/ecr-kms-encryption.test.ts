@@ -1,4 +1,5 @@
 import rule from "./ecr-kms-encryption.js";
+import { repositoryTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -25,25 +26,19 @@ testRule(rule, {
     {
       name: "CloudFormation, KMS_DSSE with a key from another resource",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       EncryptionConfiguration:
         EncryptionType: KMS_DSSE
         KmsKey: !GetAtt Key.Arn
-`,
+`),
     },
     {
       name: "CloudFormation, the encryption type from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       EncryptionConfiguration:
         EncryptionType: !Ref EncryptionType
-`,
+`),
     },
   ],
   invalid: [
@@ -88,14 +83,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, AES256",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryName: web
       EncryptionConfiguration:
         EncryptionType: AES256
-`,
+`),
       errors: [
         { messageId: "aes256", line: 7, column: 25, message: 'EncryptionConfiguration.EncryptionType is "AES256"' },
       ],
@@ -103,12 +95,9 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, no EncryptionConfiguration",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryName: web
-`,
+`),
       errors: [
         { messageId: "missingConfiguration", line: 5, column: 7, message: "with a customer managed key in KmsKey" },
       ],
@@ -116,13 +105,10 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, EncryptionConfiguration without EncryptionType",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       EncryptionConfiguration:
         KmsKey: alias/ecr
-`,
+`),
       errors: [{ messageId: "missingType", line: 6, column: 9 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./ecr-lifecycle-policy-present.js";
+import { repositoryTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -6,36 +7,27 @@ testRule(rule, {
     {
       name: "CloudFormation repository with a lifecycle policy",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryName: web
       LifecyclePolicy:
         LifecyclePolicyText: |
           {"rules": [{"rulePriority": 1, "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": 14}, "action": {"type": "expire"}}]}
-`,
+`),
     },
     {
       name: "CloudFormation policy text from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy:
         LifecyclePolicyText: !Ref LifecyclePolicyText
-`,
+`),
     },
     {
       name: "CloudFormation policy under a condition (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy: !If [Prune, { LifecyclePolicyText: !Ref Policy }, !Ref "AWS::NoValue"]
-`,
+`),
     },
     {
       name: "describe-repositories output never carries the policy: not checked",
@@ -54,13 +46,10 @@ testRule(rule, {
     {
       name: "CloudFormation YAML repository without a lifecycle policy",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryName: web
       ImageTagMutability: IMMUTABLE
-`,
+`),
       errors: [
         { messageId: "missingPolicy", line: 5, column: 7, message: 'Repository "Repo" has no lifecycle policy' },
       ],
@@ -68,13 +57,10 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, LifecyclePolicy without its text",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy:
         RegistryId: "123456789012"
-`,
+`),
       errors: [{ messageId: "missingPolicyText", line: 6, column: 9 }],
     },
     {

@@ -1,4 +1,5 @@
 import rule from "./ecr-repository-policy-public.js";
+import { repositoryTemplate } from "./test-support/cfn-template.js";
 import { json, testRule } from "./test-support/rule-tester.js";
 
 const policyText = (statement: object) =>
@@ -9,10 +10,7 @@ testRule(rule, {
     {
       name: "CloudFormation policy for named accounts",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryPolicyText:
         Version: "2012-10-17"
         Statement:
@@ -21,15 +19,12 @@ testRule(rule, {
             Principal:
               AWS: [arn:aws:iam::111122223333:root]
             Action: [ecr:BatchGetImage, ecr:GetDownloadUrlForLayer]
-`,
+`),
     },
     {
       name: "everyone, narrowed to the organization",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryPolicyText:
         Statement:
           - Effect: Allow
@@ -38,7 +33,7 @@ testRule(rule, {
             Condition:
               StringEquals:
                 aws:PrincipalOrgID: o-a1b2c3d4e5
-`,
+`),
     },
     {
       name: "Deny for everyone",
@@ -51,12 +46,9 @@ testRule(rule, {
     {
       name: "policy text from an intrinsic",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryPolicyText: !Sub '{"Statement": []}'
-`,
+`),
     },
   ],
   invalid: [
@@ -71,10 +63,7 @@ testRule(rule, {
     {
       name: "CloudFormation AWS: '*' with a condition that does not narrow",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryPolicyText:
         Version: "2012-10-17"
         Statement:
@@ -85,7 +74,7 @@ testRule(rule, {
             Condition:
               Bool:
                 aws:SecureTransport: "true"
-`,
+`),
       errors: [{ messageId: "publicStatement", line: 10, column: 20, message: "statement #1 allows ecr:*" }],
     },
     {

@@ -1,4 +1,5 @@
 import rule from "./ecr-scan-on-push.js";
+import { repositoryTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -24,34 +25,25 @@ testRule(rule, {
     {
       name: "CloudFormation, ScanOnPush true",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageScanningConfiguration:
         ScanOnPush: true
-`,
+`),
     },
     {
       name: "CloudFormation, ScanOnPush from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageScanningConfiguration:
         ScanOnPush: !Ref ScanImages
-`,
+`),
     },
     {
       name: "CloudFormation, the whole configuration from a condition",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageScanningConfiguration: !If [Scan, { ScanOnPush: true }, !Ref "AWS::NoValue"]
-`,
+`),
     },
   ],
   invalid: [
@@ -95,14 +87,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, ScanOnPush false",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryName: web
       ImageScanningConfiguration:
         ScanOnPush: false
-`,
+`),
       errors: [
         { messageId: "scanOff", line: 7, column: 21, message: "ImageScanningConfiguration.ScanOnPush is false" },
       ],
@@ -110,23 +99,17 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, no ImageScanningConfiguration",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryName: web
-`,
+`),
       errors: [{ messageId: "missingConfiguration", line: 5, column: 7, message: "no ImageScanningConfiguration" }],
     },
     {
       name: "CloudFormation YAML, configuration without ScanOnPush",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageScanningConfiguration: {}
-`,
+`),
       errors: [{ messageId: "missingScanOnPush", line: 5, column: 35 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./ecr-tag-immutability.js";
+import { repositoryTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -26,38 +27,29 @@ testRule(rule, {
     {
       name: "CloudFormation, IMMUTABLE_WITH_EXCLUSION with its own filter keys",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageTagMutability: IMMUTABLE_WITH_EXCLUSION
       ImageTagMutabilityExclusionFilters:
         - ImageTagMutabilityExclusionFilterType: WILDCARD
           ImageTagMutabilityExclusionFilterValue: latest
-`,
+`),
     },
     {
       name: "CloudFormation, mutability from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageTagMutability: !Ref TagMutability
-`,
+`),
     },
     {
       name: "CloudFormation, filters from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageTagMutability: IMMUTABLE_WITH_EXCLUSION
       ImageTagMutabilityExclusionFilters:
         - ImageTagMutabilityExclusionFilterType: WILDCARD
           ImageTagMutabilityExclusionFilterValue: !Ref MutableTag
-`,
+`),
     },
   ],
   invalid: [
@@ -137,27 +129,21 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, MUTABLE",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       RepositoryName: web
       ImageTagMutability: MUTABLE
-`,
+`),
       errors: [{ messageId: "mutable", line: 6, column: 27, message: 'ImageTagMutability is "MUTABLE"' }],
     },
     {
       name: "CloudFormation YAML, a filter with the wrong type",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       ImageTagMutability: IMMUTABLE_WITH_EXCLUSION
       ImageTagMutabilityExclusionFilters:
         - ImageTagMutabilityExclusionFilterType: REGEX
           ImageTagMutabilityExclusionFilterValue: latest
-`,
+`),
       errors: [
         {
           messageId: "filterTypeInvalid",

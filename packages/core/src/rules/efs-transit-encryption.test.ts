@@ -1,24 +1,27 @@
 import rule from "./efs-transit-encryption.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "EFS volume with transit encryption and IAM",
-      code: `{
-  "family": "web",
-  "volumes": [
-    {
-      "name": "shared",
-      "efsVolumeConfiguration": {
-        "fileSystemId": "fs-12345678",
-        "transitEncryption": "ENABLED",
-        "authorizationConfig": { "iam": "ENABLED", "accessPointId": "fsap-1234567890abcdef0" }
-      }
-    }
-  ],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          volumes: [
+            {
+              name: "shared",
+              efsVolumeConfiguration: {
+                fileSystemId: "fs-12345678",
+                transitEncryption: "ENABLED",
+                authorizationConfig: { iam: "ENABLED", accessPointId: "fsap-1234567890abcdef0" },
+              },
+            },
+          ],
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "volumes without EFS",
@@ -27,30 +30,32 @@ testRule(rule, {
     {
       name: "CloudFormation transit encryption from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Volumes:
         - Name: shared
           EFSVolumeConfiguration:
             FilesystemId: fs-12345678
             TransitEncryption: !Ref TransitEncryption
       ContainerDefinitions: []
-`,
+`),
     },
     {
       name: "transit encryption ENABLED, IAM authorization DISABLED",
-      code: `{
-  "family": "web",
-  "volumes": [
-    {
-      "name": "shared",
-      "efsVolumeConfiguration": { "fileSystemId": "fs-1", "transitEncryption": "ENABLED", "authorizationConfig": { "iam": "DISABLED" } }
-    }
-  ],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          volumes: [
+            {
+              name: "shared",
+              efsVolumeConfiguration: {
+                fileSystemId: "fs-1",
+                transitEncryption: "ENABLED",
+                authorizationConfig: { iam: "DISABLED" },
+              },
+            },
+          ],
+          containerDefinitions: [],
+        }),
+      ),
     },
   ],
   invalid: [
@@ -89,17 +94,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Volumes:
         - Name: shared
           EFSVolumeConfiguration:
             FilesystemId: fs-12345678
             TransitEncryption: DISABLED
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "disabled", line: 9, column: 32 }],
     },
     {
@@ -123,10 +125,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, lower-case TransitEncryption and IAM",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       Volumes:
         - Name: data
           EFSVolumeConfiguration:
@@ -135,7 +134,7 @@ testRule(rule, {
             AuthorizationConfig:
               IAM: Enabled
       ContainerDefinitions: []
-`,
+`),
       errors: [
         { messageId: "invalidTransitEncryption", line: 9, column: 32, message: 'transitEncryption is "enabled"' },
         { messageId: "invalidIam", line: 11, column: 20, message: 'authorizationConfig.iam is "Enabled"' },

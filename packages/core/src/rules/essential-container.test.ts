@@ -1,40 +1,34 @@
 import rule from "./essential-container.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "essential left out (defaults to true)",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27" },
-    { "name": "sidecar", "image": "envoy:1.30", "essential": false }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [container(), { name: "sidecar", image: "envoy:1.30", essential: false }],
+        }),
+      ),
     },
     {
       name: "CloudFormation container definitions from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions: !Ref Containers
-`,
+`),
     },
     {
       name: "CloudFormation essential from a condition (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Essential: !If [IsProd, true, false]
-`,
+`),
     },
   ],
   invalid: [
@@ -46,12 +40,9 @@ testRule(rule, {
     {
       name: "an empty container list (CloudFormation, cfn-lint E3042)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "noContainers", line: 5, column: 29 }],
     },
     {
@@ -75,15 +66,12 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase, string false",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Essential: "false"
-`,
+`),
       errors: [{ messageId: "noEssential", line: 6, column: 9 }],
     },
   ],

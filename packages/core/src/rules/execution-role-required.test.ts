@@ -1,41 +1,46 @@
 import rule from "./execution-role-required.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Fargate with an execution role",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
-    "secrets": [{ "name": "DB_PASSWORD", "valueFrom": "/prod/db/password" }],
-    "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web" } }
-  }]
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["FARGATE"],
+          executionRoleArn: "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+          containerDefinitions: [
+            {
+              name: "web",
+              image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
+              secrets: [{ name: "DB_PASSWORD", valueFrom: "/prod/db/password" }],
+              logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/web" } },
+            },
+          ],
+        }),
+      ),
     },
     {
       name: "EC2: awslogs and ECR pulls use the container instance role",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["EC2"],
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
-    "logConfiguration": { "logDriver": "awslogs" }
-  }]
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["EC2"],
+          containerDefinitions: [
+            {
+              name: "web",
+              image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2",
+              logConfiguration: { logDriver: "awslogs" },
+            },
+          ],
+        }),
+      ),
     },
     {
       name: "CloudFormation: the role from !GetAtt",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ExecutionRoleArn: !GetAtt ExecutionRole.Arn
       ContainerDefinitions:
@@ -44,7 +49,7 @@ testRule(rule, {
           Secrets:
             - Name: DB_PASSWORD
               ValueFrom: !Ref DbSecret
-`,
+`),
     },
   ],
   invalid: [
@@ -88,16 +93,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: a !Sub ECR image on Fargate",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       ContainerDefinitions:
         - Name: web
           Image: !Sub "\${AWS::AccountId}.dkr.ecr.\${AWS::Region}.amazonaws.com/web:1.0"
-`,
+`),
       errors: [{ messageId: "privateEcr", line: 9, column: 18 }],
     },
   ],

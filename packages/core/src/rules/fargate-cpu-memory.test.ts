@@ -1,28 +1,31 @@
 import rule from "./fargate-cpu-memory.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Fargate with 256 CPU units and 512 MiB",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27" }]
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["FARGATE"],
+          networkMode: "awsvpc",
+          cpu: "256",
+          memory: "512",
+        }),
+      ),
     },
     {
       name: "vCPU and GB forms, as ECS converts them",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "cpu": "1 vCPU",
-  "memory": "2 GB",
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["FARGATE"],
+          cpu: "1 vCPU",
+          memory: "2 GB",
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "16 vCPU with 120 GB",
@@ -35,15 +38,12 @@ testRule(rule, {
     {
       name: "CloudFormation sizes from parameters (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       Cpu: !Ref Cpu
       Memory: !Ref Memory
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -106,17 +106,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       NetworkMode: awsvpc
       Cpu: 1024
       Memory: 1024
       ContainerDefinitions: []
-`,
+`),
       errors: [
         {
           messageId: "invalidPair",

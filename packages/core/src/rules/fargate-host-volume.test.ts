@@ -1,47 +1,48 @@
 import rule from "./fargate-host-volume.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Fargate bind mount on ephemeral storage and an EFS volume",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "volumes": [
-    { "name": "scratch" },
-    { "name": "empty-host", "host": {} },
-    { "name": "shared", "efsVolumeConfiguration": { "fileSystemId": "fs-12345678", "transitEncryption": "ENABLED" } }
-  ],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["FARGATE"],
+          volumes: [
+            { name: "scratch" },
+            { name: "empty-host", host: {} },
+            { name: "shared", efsVolumeConfiguration: { fileSystemId: "fs-12345678", transitEncryption: "ENABLED" } },
+          ],
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "EC2 may bind host paths and use Docker volumes",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["EC2"],
-  "volumes": [
-    { "name": "logs", "host": { "sourcePath": "/var/log/app" } },
-    { "name": "data", "dockerVolumeConfiguration": { "scope": "task", "driver": "local" } }
-  ],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["EC2"],
+          volumes: [
+            { name: "logs", host: { sourcePath: "/var/log/app" } },
+            { name: "data", dockerVolumeConfiguration: { scope: "task", driver: "local" } },
+          ],
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "CloudFormation sourcePath from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       Volumes:
         - Name: data
           Host:
             SourcePath: !If [OnEc2, /data, !Ref AWS::NoValue]
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -64,17 +65,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       Volumes:
         - Name: data
           Host:
             SourcePath: /srv/data
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "hostSourcePath", line: 9, column: 25 }],
     },
   ],

@@ -1,5 +1,7 @@
 import rule from "./fargate-placement-constraints.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
@@ -13,24 +15,22 @@ testRule(rule, {
     },
     {
       name: "EC2 with a memberOf constraint",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["EC2"],
-  "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*" }],
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          requiresCompatibilities: ["EC2"],
+          placementConstraints: [{ type: "memberOf", expression: "attribute:ecs.instance-type =~ t3.*" }],
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "CloudFormation constraints from a condition (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       PlacementConstraints: !If [OnEc2, [{ Type: memberOf, Expression: "attribute:x == y" }], !Ref AWS::NoValue]
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -49,17 +49,14 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       PlacementConstraints:
         - Type: memberOf
           Expression: "attribute:ecs.os-type == linux"
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "constraintsOnFargate", line: 8, column: 9 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./fargate-platform-version.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -30,13 +31,10 @@ testRule(rule, {
     {
       name: "CloudFormation version from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       LaunchType: FARGATE
       PlatformVersion: !Ref PlatformVersion
-`,
+`),
     },
   ],
   invalid: [
@@ -53,13 +51,10 @@ testRule(rule, {
     {
       name: "CloudFormation 1.2.0",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       LaunchType: FARGATE
       PlatformVersion: 1.2.0
-`,
+`),
       errors: [{ messageId: "outdated", line: 6, column: 24 }],
     },
     {

@@ -1,16 +1,13 @@
 import rule from "./fargate-requires-awsvpc.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "Fargate with awsvpc",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27" }]
-}`,
+      code: json(taskDefinition({ requiresCompatibilities: ["FARGATE"], networkMode: "awsvpc" })),
     },
     {
       name: "EC2 with bridge",
@@ -19,14 +16,11 @@ testRule(rule, {
     {
       name: "CloudFormation mode from a parameter (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       NetworkMode: !Ref Mode
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -52,15 +46,12 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities:
         - FARGATE
       NetworkMode: host
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "wrongMode", line: 7, column: 20 }],
     },
     {

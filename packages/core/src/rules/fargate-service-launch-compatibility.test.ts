@@ -1,19 +1,19 @@
 import rule from "./fargate-service-launch-compatibility.js";
+import { cfnResources, ecsService, ecsTaskDefinition } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
-const stack = (task: string, launchType = "FARGATE") => `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+const stack = (task: string, launchType = "FARGATE") =>
+  cfnResources({
+    Web: ecsService(`
       LaunchType: ${launchType}
       TaskDefinition: !Ref Task
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+    Task: ecsTaskDefinition(`
 ${task}      ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`;
+`),
+  });
 
 testRule(rule, {
   valid: [
@@ -65,21 +65,19 @@ testRule(rule, {
     {
       name: "a Fargate capacity provider",
       file: "stack.yaml",
-      code: `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+      code: cfnResources({
+        Web: ecsService(`
       CapacityProviderStrategy:
         - CapacityProvider: FARGATE
       TaskDefinition: !Ref Task
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+        Task: ecsTaskDefinition(`
       NetworkMode: host
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`,
+`),
+      }),
       errors: [{ messageId: "incompatible", line: 6, column: 29, message: "Fargate capacity provider" }],
     },
   ],

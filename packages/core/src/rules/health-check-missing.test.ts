@@ -1,21 +1,20 @@
 import rule from "./health-check-missing.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "essential container with a health check; non-essential sidecar without",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    {
-      "name": "web",
-      "image": "nginx:1.27",
-      "healthCheck": { "command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] }
-    },
-    { "name": "sidecar", "image": "envoy:1.30", "essential": false }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [
+            container({ healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } }),
+            { name: "sidecar", image: "envoy:1.30", essential: false },
+          ],
+        }),
+      ),
     },
     {
       name: "no containers",
@@ -24,15 +23,12 @@ testRule(rule, {
     {
       name: "CloudFormation health check from a mapping (unknown until deploy)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           HealthCheck: !FindInMap [Checks, Web, Check]
-`,
+`),
     },
   ],
   invalid: [
@@ -59,15 +55,12 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, PascalCase",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Essential: true
-`,
+`),
       errors: [{ messageId: "missing", line: 6, column: 11 }],
     },
   ],

@@ -1,27 +1,21 @@
 import rule from "./host-namespace-mode.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "task namespaces",
-      code: `{
-  "family": "web",
-  "pidMode": "task",
-  "ipcMode": "none",
-  "containerDefinitions": []
-}`,
+      code: json(taskDefinition({ pidMode: "task", ipcMode: "none", containerDefinitions: [] })),
     },
     {
       name: "CloudFormation: a parameter is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       PidMode: !Ref PidMode
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -41,14 +35,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: host PID on Fargate",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       PidMode: host
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "hostModeOnFargate", line: 6, column: 16, message: "Fargate" }],
     },
   ],

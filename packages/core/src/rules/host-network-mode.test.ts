@@ -1,4 +1,5 @@
 import rule from "./host-network-mode.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -13,12 +14,9 @@ testRule(rule, {
     {
       name: "CloudFormation mode from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: !Ref Mode
-`,
+`),
     },
   ],
   invalid: [
@@ -34,15 +32,12 @@ testRule(rule, {
     {
       name: "CloudFormation host mode",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       NetworkMode: host
       ContainerDefinitions:
         - Name: agent
           Image: agent:1.0
-`,
+`),
       errors: [{ messageId: "hostMode", line: 5, column: 20 }],
     },
   ],

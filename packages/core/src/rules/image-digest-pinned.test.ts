@@ -1,29 +1,33 @@
 import rule from "./image-digest-pinned.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "digests",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "a", "image": "nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31" },
-    { "name": "b", "image": "registry.local:5000/app:1.0@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31" }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [
+            { name: "a", image: "nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31" },
+            {
+              name: "b",
+              image:
+                "registry.local:5000/app:1.0@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
+            },
+          ],
+        }),
+      ),
     },
     {
       name: "CloudFormation: !Sub images are known only at deploy time",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: !Sub "\${Repository}:\${Tag}"
-`,
+`),
     },
   ],
   invalid: [
@@ -44,14 +48,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: a tag",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`,
+`),
       errors: [{ messageId: "notByDigest", line: 7, column: 18 }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./lifecycle-policy-valid.js";
+import { repositoryTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -35,10 +36,7 @@ testRule(rule, {
     {
       name: "CloudFormation LifecyclePolicyText, a JSON string inside YAML",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy:
         LifecyclePolicyText: |
           {
@@ -50,18 +48,15 @@ testRule(rule, {
               }
             ]
           }
-`,
+`),
     },
     {
       name: "CloudFormation LifecyclePolicyText built with !Sub (known only at deploy time)",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy:
         LifecyclePolicyText: !Sub '{"rules": [{"rulePriority": 1, "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": \${Keep}}, "action": {"type": "expire"}}]}'
-`,
+`),
     },
   ],
   invalid: [
@@ -131,13 +126,10 @@ testRule(rule, {
     {
       name: "CloudFormation LifecyclePolicyText: findings land on the string's line",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy:
         LifecyclePolicyText: '{"rules": [{"rulePriority": 1, "selection": {"tagStatus": "untagged", "tagPrefixList": ["v"], "countType": "sinceImagePushed", "countNumber": 14}, "action": {"type": "expire"}}]}'
-`,
+`),
       errors: [
         { messageId: "invalidWithFix", line: 6, column: 30, message: "rules[0].selection.tagPrefixList: " },
         { messageId: "invalidWithFix", line: 6, column: 30, message: "rules[0].selection.countUnit: " },
@@ -146,26 +138,20 @@ testRule(rule, {
     {
       name: "CloudFormation LifecyclePolicyText as a block scalar: findings land on its first line",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy:
         LifecyclePolicyText: |
           {"rules": [{"rulePriority": 0, "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": 14}, "action": {"type": "expire"}}]}
-`,
+`),
       errors: [{ messageId: "invalidWithFix", line: 6, column: 30, message: "rules[0].rulePriority: " }],
     },
     {
       name: "CloudFormation LifecyclePolicyText that is not JSON",
       file: "stack.yaml",
-      code: `Resources:
-  Repo:
-    Type: AWS::ECR::Repository
-    Properties:
+      code: repositoryTemplate(`
       LifecyclePolicy:
         LifecyclePolicyText: '{"rules": [{"rulePriority": 1, }]}'
-`,
+`),
       errors: [
         { messageId: "notJson", line: 6, column: 30, endColumn: 66, message: "character 32 of the embedded JSON" },
       ],

@@ -1,33 +1,29 @@
 import rule from "./linux-capabilities-added.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "capabilities only dropped",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "nginx:1.27",
-    "linuxParameters": { "capabilities": { "add": [], "drop": ["ALL"] } }
-  }]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [container({ linuxParameters: { capabilities: { add: [], drop: ["ALL"] } } })],
+        }),
+      ),
     },
     {
       name: "CloudFormation: a parameter list is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           LinuxParameters:
             Capabilities:
               Add: !Ref Capabilities
-`,
+`),
     },
   ],
   invalid: [
@@ -49,10 +45,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML on Fargate: SYS_PTRACE allowed, SYS_ADMIN refused",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ContainerDefinitions:
         - Name: debug
@@ -62,7 +55,7 @@ testRule(rule, {
               Add:
                 - SYS_PTRACE
                 - SYS_ADMIN
-`,
+`),
       errors: [
         { messageId: "addedDangerous", line: 12, column: 19, message: "SYS_PTRACE" },
         { messageId: "unsupportedOnFargate", line: 13, column: 19, message: "only SYS_PTRACE" },

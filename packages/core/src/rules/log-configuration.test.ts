@@ -1,65 +1,68 @@
 import rule from "./log-configuration.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "every documented awslogs option, and Docker's",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [{
-    "name": "web",
-    "logConfiguration": {
-      "logDriver": "awslogs",
-      "options": {
-        "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web",
-        "awslogs-create-group": "true", "awslogs-datetime-format": "%Y-%m-%d", "awslogs-multiline-pattern": "^INFO",
-        "awslogs-endpoint": "https://logs.eu-west-1.amazonaws.com", "mode": "non-blocking", "max-buffer-size": "25m",
-        "tag": "{{.Name}}"
-      }
-    }
-  }]
-}`,
+      code: json(taskDefinition({
+        containerDefinitions: [
+          {
+            name: "web",
+            logConfiguration: {
+              logDriver: "awslogs",
+              options: {
+                "awslogs-group": "/ecs/web",
+                "awslogs-region": "eu-west-1",
+                "awslogs-stream-prefix": "web",
+                "awslogs-create-group": "true",
+                "awslogs-datetime-format": "%Y-%m-%d",
+                "awslogs-multiline-pattern": "^INFO",
+                "awslogs-endpoint": "https://logs.eu-west-1.amazonaws.com",
+                mode: "non-blocking",
+                "max-buffer-size": "25m",
+                tag: "{{.Name}}",
+              },
+            },
+          },
+        ],
+      })),
     },
     {
       name: "Fargate awslogs with group, region and stream prefix",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "containerDefinitions": [
-    {
-      "name": "web",
-      "image": "nginx:1.27",
-      "logConfiguration": {
-        "logDriver": "awslogs",
-        "options": { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web" }
-      }
-    }
-  ]
-}`,
+      code: json(taskDefinition({
+        requiresCompatibilities: ["FARGATE"],
+        containerDefinitions: [
+          container({
+            logConfiguration: {
+              logDriver: "awslogs",
+              options: { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web" },
+            },
+          }),
+        ],
+      })),
     },
     {
       name: "EC2 awslogs without a stream prefix, and a json-file driver",
-      code: `{
-  "family": "web",
-  "requiresCompatibilities": ["EC2"],
-  "containerDefinitions": [
-    {
-      "name": "web",
-      "image": "nginx:1.27",
-      "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1" } }
-    },
-    { "name": "agent", "image": "agent:1", "logConfiguration": { "logDriver": "json-file" } }
-  ]
-}`,
+      code: json(taskDefinition({
+        requiresCompatibilities: ["EC2"],
+        containerDefinitions: [
+          container({
+            logConfiguration: {
+              logDriver: "awslogs",
+              options: { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1" },
+            },
+          }),
+          { name: "agent", image: "agent:1", logConfiguration: { logDriver: "json-file" } },
+        ],
+      })),
     },
     {
       name: "CloudFormation options with !Ref values and options from !If",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ContainerDefinitions:
         - Name: web
@@ -75,7 +78,7 @@ testRule(rule, {
           LogConfiguration:
             LogDriver: awslogs
             Options: !If [Prod, { awslogs-group: a, awslogs-region: b, awslogs-stream-prefix: c }, !Ref AWS::NoValue]
-`,
+`),
     },
   ],
   invalid: [
@@ -140,16 +143,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML, awslogs without options",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           LogConfiguration:
             LogDriver: awslogs
-`,
+`),
       errors: [
         { messageId: "missingOption", line: 9, column: 13, message: '"awslogs-group"' },
         { messageId: "missingOption", line: 9, column: 13, message: '"awslogs-region"' },

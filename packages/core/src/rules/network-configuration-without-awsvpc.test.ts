@@ -1,23 +1,23 @@
 import rule from "./network-configuration-without-awsvpc.js";
+import { cfnResources, ecsService, ecsTaskDefinition } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
-const stack = (mode: string) => `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+const stack = (mode: string) =>
+  cfnResources({
+    Web: ecsService(`
       LaunchType: EC2
       TaskDefinition: !Ref Task
       NetworkConfiguration:
         AwsvpcConfiguration:
           Subnets: [subnet-0a1b2c3d4e5f60718]
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+    Task: ecsTaskDefinition(`
 ${mode}      ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Memory: 256
-`;
+`),
+  });
 
 testRule(rule, {
   valid: [
@@ -26,16 +26,14 @@ testRule(rule, {
     {
       name: "bridge without a network configuration",
       file: "stack.yaml",
-      code: `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+      code: cfnResources({
+        Web: ecsService(`
       TaskDefinition: !Ref Task
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+        Task: ecsTaskDefinition(`
       NetworkMode: bridge
-`,
+`),
+      }),
     },
     {
       name: "an empty network configuration, as describe-services output can carry for a bridge service",

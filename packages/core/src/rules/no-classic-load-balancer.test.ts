@@ -1,4 +1,5 @@
 import rule from "./no-classic-load-balancer.js";
+import { cfnResources, classicLoadBalancer, ecsService, serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -16,15 +17,12 @@ testRule(rule, {
     {
       name: "CloudFormation target group from a reference",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       LoadBalancers:
         - TargetGroupArn: !Ref TargetGroup
           ContainerName: web
           ContainerPort: 80
-`,
+`),
     },
     {
       name: "service without a load balancer",
@@ -47,22 +45,20 @@ testRule(rule, {
     {
       name: "CloudFormation Classic Load Balancer resource and a service using it",
       file: "stack.yaml",
-      code: `Resources:
-  Elb:
-    Type: AWS::ElasticLoadBalancing::LoadBalancer
-    Properties:
+      code: cfnResources({
+        Elb: classicLoadBalancer(`
       Listeners:
         - LoadBalancerPort: "80"
           InstancePort: "80"
           Protocol: HTTP
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+`),
+        Service: ecsService(`
       LoadBalancers:
         - LoadBalancerName: !Ref Elb
           ContainerName: web
           ContainerPort: 80
-`,
+`),
+      }),
       errors: [
         { messageId: "classicResource", line: 3, column: 11, message: '"Elb"' },
         { messageId: "serviceUsesClassic", line: 13, column: 29, message: "!Ref Elb" },

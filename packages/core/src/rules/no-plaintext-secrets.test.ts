@@ -1,5 +1,7 @@
 import rule from "./no-plaintext-secrets.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 // Fake credentials are assembled at run time so that secret scanners do not flag this file.
 const awsKeyId = "AKIA" + "IOSFODNN7EXAMPLE";
@@ -37,32 +39,28 @@ Resources:
     },
     {
       name: "harmless values and metadata names",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "nginx:1.27",
-    "environment": [
-      { "name": "DB_PORT", "value": "5432" },
-      { "name": "SESSION_TOKEN_TTL", "value": "15m" },
-      { "name": "AUTH_ENABLED", "value": "true" },
-      { "name": "DB_PASSWORD_ARN", "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" },
-      { "name": "DB_PASSWORD_FILE", "value": "/run/secrets/db" },
-      { "name": "DATABASE_URL", "value": "postgres://app:\${DB_PASSWORD}@db.internal/app" },
-      { "name": "GIT_SHA", "value": "9fceb02d0ae598e95dc970b74767f19372d61af8" },
-      { "name": "API_TOKEN", "value": "" }
-    ],
-    "secrets": [{ "name": "DB_PASSWORD", "valueFrom": "/prod/db/password" }]
-  }]
-}`,
+      code: json(taskDefinition({
+        containerDefinitions: [
+          container({
+            environment: [
+              { name: "DB_PORT", value: "5432" },
+              { name: "SESSION_TOKEN_TTL", value: "15m" },
+              { name: "AUTH_ENABLED", value: "true" },
+              { name: "DB_PASSWORD_ARN", value: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" },
+              { name: "DB_PASSWORD_FILE", value: "/run/secrets/db" },
+              { name: "DATABASE_URL", value: "postgres://app:${DB_PASSWORD}@db.internal/app" },
+              { name: "GIT_SHA", value: "9fceb02d0ae598e95dc970b74767f19372d61af8" },
+              { name: "API_TOKEN", value: "" },
+            ],
+            secrets: [{ name: "DB_PASSWORD", valueFrom: "/prod/db/password" }],
+          }),
+        ],
+      })),
     },
     {
       name: "CloudFormation: an intrinsic under a harmless name",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
@@ -71,7 +69,7 @@ Resources:
               Value: !GetAtt Database.Endpoint.Address
             - Name: DB_PASSWORD_SECRET_ARN
               Value: !Ref DbSecret
-`,
+`),
     },
   ],
   invalid: [
@@ -89,17 +87,14 @@ Resources:
     {
       name: "a numeric password under a password name (KICS's own positive case)",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Environment:
             - Name: password
               Value: "123123"
-`,
+`),
       errors: [{ messageId: "secretName", line: 10, column: 22, message: '"password"', notInMessage: "123123" }],
     },
     {
@@ -173,10 +168,7 @@ Resources:
     {
       name: "CloudFormation: secret dynamic references, whatever the variable's name",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: api
           Image: nginx:1.27
@@ -185,7 +177,7 @@ Resources:
               Value: "{{resolve:secretsmanager:prod/db:SecretString:password}}"
             - Name: SIGNING
               Value: !Sub "{{resolve:ssm-secure:/prod/signing}}"
-`,
+`),
       errors: [
         { messageId: "secretReference", line: 10, column: 22, message: "a Secrets Manager dynamic reference" },
         { messageId: "secretReference", line: 12, column: 22, message: "an SSM SecureString dynamic reference" },

@@ -1,5 +1,7 @@
 import rule from "./placement-constraint-expression.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
@@ -18,22 +20,20 @@ testRule(rule, {
     {
       name: "CloudFormation expression from a Sub",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       PlacementConstraints:
         - Type: memberOf
           Expression: !Sub "attribute:stack == \${Stack}"
-`,
+`),
     },
     {
       name: "task definition memberOf",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [],
-  "placementConstraints": [{ "type": "memberOf", "expression": "not(task:group == database)" }]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [],
+          placementConstraints: [{ type: "memberOf", expression: "not(task:group == database)" }],
+        }),
+      ),
     },
   ],
   invalid: [
@@ -55,15 +55,12 @@ testRule(rule, {
     {
       name: "CloudFormation memberOf without an expression, distinctInstance with one",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       PlacementConstraints:
         - Type: memberOf
         - Type: distinctInstance
           Expression: attribute:ecs.instance-type == t3.small
-`,
+`),
       errors: [
         { messageId: "expressionRequired", line: 6, column: 11 },
         { messageId: "expressionNotAllowed", line: 8, column: 23 },

@@ -1,4 +1,5 @@
 import rule from "./placement-strategy-valid.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -18,15 +19,12 @@ testRule(rule, {
     {
       name: "CloudFormation random, and spread on a field from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       PlacementStrategies:
         - Type: spread
           Field: !Ref SpreadField
         - Type: random
-`,
+`),
     },
     {
       name: "Fargate service without strategies",
@@ -53,15 +51,12 @@ testRule(rule, {
     {
       name: "CloudFormation strategies on Fargate",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       LaunchType: FARGATE
       PlacementStrategies:
         - Type: spread
           Field: attribute:ecs.availability-zone
-`,
+`),
       errors: [{ messageId: "onFargate", line: 7, column: 9 }],
     },
     {

@@ -1,30 +1,27 @@
 import rule from "./privileged-container.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "not privileged",
-      code: `{
-  "family": "web",
-  "containerDefinitions": [
-    { "name": "web", "image": "nginx:1.27", "privileged": false },
-    { "name": "sidecar", "image": "envoy:1.30" }
-  ]
-}`,
+      code: json(
+        taskDefinition({
+          containerDefinitions: [container({ privileged: false }), { name: "sidecar", image: "envoy:1.30" }],
+        }),
+      ),
     },
     {
       name: "CloudFormation: a parameter is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Privileged: !Ref Privileged
-`,
+`),
     },
   ],
   invalid: [
@@ -42,16 +39,13 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: privileged on Fargate",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       RequiresCompatibilities: [FARGATE]
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           Privileged: true
-`,
+`),
       errors: [{ messageId: "privilegedOnFargate", line: 9, column: 23, message: "Fargate does not support" }],
     },
   ],

@@ -1,4 +1,5 @@
 import rule from "./read-only-root-filesystem.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -21,15 +22,12 @@ testRule(rule, {
     {
       name: "CloudFormation: a condition is unknown until deploy",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
           ReadonlyRootFilesystem: !If [IsProd, true, false]
-`,
+`),
     },
   ],
   invalid: [
@@ -50,14 +48,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: missing",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: nginx:1.27
-`,
+`),
       errors: [{ messageId: "missing", line: 6, column: 11 }],
     },
   ],

@@ -1,5 +1,7 @@
 import rule from "./secret-source-invalid.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { container, taskDefinition } from "./test-support/task-definition.js";
 
 const githubToken = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 
@@ -7,39 +9,38 @@ testRule(rule, {
   valid: [
     {
       name: "SSM names, paths and ARNs; Secrets Manager ARNs with and without the suffix, any partition",
-      code: `{
-  "family": "web",
-  "executionRoleArn": "arn:aws:iam::123456789012:role/exec",
-  "containerDefinitions": [{
-    "name": "web",
-    "image": "nginx:1.27",
-    "secrets": [
-      { "name": "A", "valueFrom": "db-password" },
-      { "name": "B", "valueFrom": "/prod/db/password" },
-      { "name": "C", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db/password" },
-      { "name": "D", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf" },
-      { "name": "E", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::" },
-      { "name": "F", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db:username:AWSPREVIOUS:" },
-      { "name": "G", "valueFrom": "arn:aws-cn:ssm:cn-north-1:123456789012:parameter/db" },
-      { "name": "H", "valueFrom": "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbCdEf" }
-    ],
-    "logConfiguration": {
-      "logDriver": "splunk",
-      "secretOptions": [{ "name": "splunk-token", "valueFrom": "/prod/splunk/token" }]
-    },
-    "repositoryCredentials": {
-      "credentialsParameter": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub-AbCdEf"
-    }
-  }]
-}`,
+      code: json(taskDefinition({
+        executionRoleArn: "arn:aws:iam::123456789012:role/exec",
+        containerDefinitions: [
+          container({
+            secrets: [
+              { name: "A", valueFrom: "db-password" },
+              { name: "B", valueFrom: "/prod/db/password" },
+              { name: "C", valueFrom: "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db/password" },
+              { name: "D", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf" },
+              {
+                name: "E",
+                valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf:password::",
+              },
+              { name: "F", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db:username:AWSPREVIOUS:" },
+              { name: "G", valueFrom: "arn:aws-cn:ssm:cn-north-1:123456789012:parameter/db" },
+              { name: "H", valueFrom: "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbCdEf" },
+            ],
+            logConfiguration: {
+              logDriver: "splunk",
+              secretOptions: [{ name: "splunk-token", valueFrom: "/prod/splunk/token" }],
+            },
+            repositoryCredentials: {
+              credentialsParameter: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub-AbCdEf",
+            },
+          }),
+        ],
+      })),
     },
     {
       name: "CloudFormation: intrinsics are known only at deploy time",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ExecutionRoleArn: !GetAtt ExecRole.Arn
       ContainerDefinitions:
         - Name: web
@@ -51,7 +52,7 @@ testRule(rule, {
               ValueFrom: !Sub "arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/api-key"
           RepositoryCredentials:
             CredentialsParameter: dockerhub-credentials
-`,
+`),
     },
   ],
   invalid: [
@@ -97,10 +98,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: an SSM parameter as registry credentials, an S3 ARN in secretOptions",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - Name: web
           Image: registry.example.com/web:1.0
@@ -111,7 +109,7 @@ testRule(rule, {
             SecretOptions:
               - Name: splunk-token
                 ValueFrom: arn:aws:s3:::bucket/token
-`,
+`),
       errors: [
         { messageId: "invalidCredentials", line: 9, column: 35, message: "repositoryCredentials.credentialsParameter" },
         { messageId: "invalidSource", line: 14, column: 28, message: "logConfiguration.secretOptions[0].valueFrom" },

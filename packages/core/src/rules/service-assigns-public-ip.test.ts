@@ -1,4 +1,5 @@
 import rule from "./service-assigns-public-ip.js";
+import { serviceTemplate } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -21,15 +22,12 @@ testRule(rule, {
     {
       name: "CloudFormation value from a parameter",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       NetworkConfiguration:
         AwsvpcConfiguration:
           Subnets: [subnet-0abc]
           AssignPublicIp: !Ref PublicIp
-`,
+`),
     },
   ],
   invalid: [
@@ -50,15 +48,12 @@ testRule(rule, {
     {
       name: "CloudFormation public IP enabled",
       file: "stack.yaml",
-      code: `Resources:
-  Service:
-    Type: AWS::ECS::Service
-    Properties:
+      code: serviceTemplate(`
       NetworkConfiguration:
         AwsvpcConfiguration:
           Subnets: [subnet-0abc]
           AssignPublicIp: ENABLED
-`,
+`),
       errors: [{ messageId: "publicIp", line: 8, column: 27 }],
     },
   ],

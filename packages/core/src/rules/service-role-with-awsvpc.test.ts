@@ -1,4 +1,5 @@
 import rule from "./service-role-with-awsvpc.js";
+import { cfnResources, ecsService, ecsTaskDefinition } from "./test-support/cfn-template.js";
 import { testRule } from "./test-support/rule-tester.js";
 
 testRule(rule, {
@@ -10,17 +11,15 @@ testRule(rule, {
     {
       name: "bridge service behind a load balancer with a role",
       file: "stack.yaml",
-      code: `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+      code: cfnResources({
+        Web: ecsService(`
       Role: !Ref EcsServiceRole
       TaskDefinition: !Ref Task
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+        Task: ecsTaskDefinition(`
       NetworkMode: bridge
-`,
+`),
+      }),
     },
   ],
   invalid: [
@@ -36,17 +35,15 @@ testRule(rule, {
     {
       name: "CloudFormation awsvpc task definition with a role",
       file: "stack.yaml",
-      code: `Resources:
-  Web:
-    Type: AWS::ECS::Service
-    Properties:
+      code: cfnResources({
+        Web: ecsService(`
       Role: !Ref EcsServiceRole
       TaskDefinition: !Ref Task
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+`),
+        Task: ecsTaskDefinition(`
       NetworkMode: awsvpc
-`,
+`),
+      }),
       errors: [{ messageId: "roleWithAwsvpc", line: 5, column: 13, message: 'task definition "Task" uses networkMode awsvpc' }],
     },
   ],

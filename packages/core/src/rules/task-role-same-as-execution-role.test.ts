@@ -1,40 +1,37 @@
 import rule from "./task-role-same-as-execution-role.js";
-import { testRule } from "./test-support/rule-tester.js";
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
+import { json, testRule } from "./test-support/rule-tester.js";
+import { taskDefinition } from "./test-support/task-definition.js";
 
 testRule(rule, {
   valid: [
     {
       name: "different roles",
-      code: `{
-  "family": "web",
-  "taskRoleArn": "arn:aws:iam::123456789012:role/web-task",
-  "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
-  "containerDefinitions": []
-}`,
+      code: json(
+        taskDefinition({
+          taskRoleArn: "arn:aws:iam::123456789012:role/web-task",
+          executionRoleArn: "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+          containerDefinitions: [],
+        }),
+      ),
     },
     {
       name: "CloudFormation: different !GetAtt targets",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       TaskRoleArn: !GetAtt TaskRole.Arn
       ExecutionRoleArn: !GetAtt ExecutionRole.Arn
       ContainerDefinitions: []
-`,
+`),
     },
     {
       name: "CloudFormation: parameters may still differ",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       TaskRoleArn: !Ref TaskRoleParam
       ExecutionRoleArn: !Ref ExecutionRoleParam
       ContainerDefinitions: []
-`,
+`),
     },
   ],
   invalid: [
@@ -60,14 +57,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML: the same !GetAtt target",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       TaskRoleArn: !GetAtt AppRole.Arn
       ExecutionRoleArn: !GetAtt AppRole.Arn
       ContainerDefinitions: []
-`,
+`),
       errors: [{ messageId: "sameRole", line: 5, column: 20, message: "!GetAtt AppRole.Arn" }],
     },
     {

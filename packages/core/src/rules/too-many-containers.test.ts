@@ -1,3 +1,4 @@
+import { taskDefinitionTemplate } from "./test-support/cfn-template.js";
 import { json, testRule } from "./test-support/rule-tester.js";
 import rule from "./too-many-containers.js";
 
@@ -14,14 +15,11 @@ testRule(rule, {
     {
       name: "CloudFormation YAML with two containers",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - { Name: a, Image: "a:1" }
         - { Name: b, Image: "b:1" }
-`,
+`),
     },
   ],
   invalid: [
@@ -33,10 +31,7 @@ testRule(rule, {
     {
       name: "CloudFormation YAML with eleven containers",
       file: "stack.yaml",
-      code: `Resources:
-  Task:
-    Type: AWS::ECS::TaskDefinition
-    Properties:
+      code: taskDefinitionTemplate(`
       ContainerDefinitions:
         - { Name: c0, Image: "app:0" }
         - { Name: c1, Image: "app:1" }
@@ -49,7 +44,7 @@ testRule(rule, {
         - { Name: c8, Image: "app:8" }
         - { Name: c9, Image: "app:9" }
         - { Name: c10, Image: "app:10" }
-`,
+`),
       errors: [{ messageId: "tooMany", line: 6, column: 9 }],
     },
   ],

@@ -1,7 +1,16 @@
 import { expect } from "vitest";
 import { formatLifecyclePath } from "../describe.js";
+import type { ImageInfo, LifecycleOutcome, LifecyclePolicy, LifecycleRule, LifecycleSelection } from "../types.js";
 import { validateLifecyclePolicy } from "../validate.js";
-import type { ImageInfo, LifecycleOutcome, LifecycleRule, LifecycleSelection } from "../types.js";
+
+/** One evaluation case: a policy over a repository's images, and the digests it expires or transitions. */
+export interface LifecycleCase {
+  name: string;
+  policy: LifecyclePolicy;
+  images: ImageInfo[];
+  expired: string[];
+  transitioned?: string[];
+}
 
 export const NOW = new Date("2025-06-01T12:00:00.000Z");
 const HOUR_MS = 60 * 60 * 1000;
