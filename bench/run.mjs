@@ -1,7 +1,8 @@
 // `npm run bench`: shipshape against cfn-lint and checkov (speed and agreement), the peers' own
 // test cases linted by shipshape (bench/agreement-fixtures.mjs, offline), the lifecycle preview on
 // large repositories, the CLI's and the actions' start-up, and the linter's own speed
-// (bench/lint.mjs). Prints markdown tables; asserts nothing.
+// (bench/lint.mjs) with its ratio to the floor on 10,000 task definitions (bench/floor-budget.mjs).
+// Prints markdown tables; asserts nothing.
 //   npm run bench [-- --quick] [-- --skip-compare] [-- --skip-fixtures] [-- --skip-lifecycle]
 //                 [-- --skip-startup] [-- --skip-actions] [-- --skip-lint]
 //   BENCH_QUICK=1 npm run bench      # the same as --quick
@@ -49,6 +50,13 @@ function runLinterBenchmark() {
   });
   if (result.status !== 0)
     console.log(`\nbench: bench/lint.mjs failed (exit ${result.status}); its table is missing above`);
+  const budget = spawnSync(
+    process.execPath,
+    [`${repoRoot}bench/floor-budget.mjs`, "--no-build", ...(options.quick ? ["--count", "1000", "--runs", "1"] : [])],
+    { cwd: repoRoot, stdio: "inherit" },
+  );
+  if (budget.status !== 0)
+    console.log(`\nbench: bench/floor-budget.mjs failed (exit ${budget.status}); its table is missing above`);
 }
 
 function section(title, run) {
@@ -76,5 +84,5 @@ if (!options["skip-lifecycle"])
   section("Lifecycle preview on large repositories", () => runLifecycleBenchmark({ quick: options.quick }));
 if (!options["skip-startup"]) section("CLI start-up", () => runStartupBenchmark({ runs: options.quick ? 3 : 20 }));
 if (!options["skip-actions"]) section("Actions' start-up", () => runActionsBenchmark({ runs: options.quick ? 3 : 15 }));
-if (!options["skip-lint"]) section("Linter speed (bench/lint.mjs)", runLinterBenchmark);
+if (!options["skip-lint"]) section("Linter speed (bench/lint.mjs, bench/floor-budget.mjs)", runLinterBenchmark);
 console.log(`\nbench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -2,8 +2,10 @@
 // than linting a file does, and a single ESM bundle halves the CLI's cold start. The Terraform
 // loader is imported only when a .tf file is linted, so it is a bundle of its own beside it
 // (lib/terraform.bundle.mjs) that other runs never read; the WebAssembly parser
-// (web-tree-sitter) stays in node_modules.
+// (web-tree-sitter) stays in node_modules. The `yaml` package, likewise, is lib/yaml.bundle.cjs,
+// required only when a YAML file needs it (scripts/yaml-on-demand.mjs).
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const common = {
@@ -25,7 +27,21 @@ const terraformBeside = {
   },
 };
 
-await build({ ...common, entryPoints: ["lib/main.js"], outfile: "lib/shipshape.bundle.mjs", plugins: [terraformBeside] });
+const yamlOnDemand = {
+  name: "yaml-on-demand",
+  setup(on) {
+    on.onResolve({ filter: /^yaml$/ }, () => ({ path: fileURLToPath(new URL("yaml-on-demand.mjs", import.meta.url)) }));
+  },
+};
+
+await build({ ...common, entryPoints: ["lib/main.js"], outfile: "lib/shipshape.bundle.mjs", plugins: [terraformBeside, yamlOnDemand] });
+await build({
+  ...common,
+  format: "cjs",
+  banner: {},
+  entryPoints: [createRequire(createRequire(import.meta.url).resolve("@shipshape/core")).resolve("yaml")],
+  outfile: "lib/yaml.bundle.cjs",
+});
 await build({
   ...common,
   entryPoints: [createRequire(import.meta.url).resolve("@shipshape/core/terraform")],

@@ -7,7 +7,8 @@ export type { MessageData, PeerIds, Rule, RuleChecks, RuleContext, RuleDefinitio
 export { allRules, findRule } from "./rules/index.js";
 export { lint, type RuleSeverities } from "./engine/lint.js";
 export { atLeast, compareFindings, DUPLICATE_KEY, PARSE_ERROR, type Finding } from "./engine/finding.js";
-export { lintLoaded, lintSources, type LintOptions, type LintReport, type SourceText } from "./engine/run.js";
+export { lintLoaded, lintSources, type LintOptions, type LintReport, type LintRun, type SourceText, startLintRun } from "./engine/run.js";
+export type { Reread } from "./engine/lint-session.js";
 export * from "./config/index.js";
 export * from "./deploy/index.js";
 export * from "./lifecycle/index.js";

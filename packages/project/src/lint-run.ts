@@ -3,7 +3,7 @@
 // findings; and the exit policy that turns a report into 0, 1 or 2.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { atLeast, type LintReport, lintSources, type Severity, type ShipshapeConfig, type SourceText } from "@shipshape/core";
+import { atLeast, isTerraformFileName, type LintReport, type Severity, type ShipshapeConfig, type SourceText, startLintRun } from "@shipshape/core";
 import { type LoadedConfig, loadConfig } from "./config.js";
 import { collectFiles } from "./files.js";
 import { terraformOptions, withLocalModules } from "./terraform.js";
@@ -57,9 +57,40 @@ export interface LintRun {
  * file is among them.
  */
 export async function lintFiles(files: readonly string[], cwd: string, config: ShipshapeConfig): Promise<LintRun> {
-  const { sources, unreadable } = readSources(files, cwd);
   const terraform = await terraformOptions(files, cwd);
-  return { report: lintSources(sources, { config, ...terraform }), unreadable };
+  const unreadable = new Map<number, string>();
+  const textOf = (file: string, index: number): string | undefined => {
+    try {
+      return readFileSync(join(cwd, file), "utf8");
+    } catch (error) {
+      unreadable.set(index, `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return undefined;
+    }
+  };
+  const terraformSources: SourceText[] = [];
+  files.forEach((file, index) => {
+    if (!isTerraformFileName(file)) return;
+    const text = textOf(file, index);
+    if (text !== undefined) terraformSources.push({ file, text });
+  });
+  const run = startLintRun(terraformSources, { config, ...terraform, reread: (file) => readText(cwd, file) });
+  // One file at a time, read with the synchronous call: the run holds one tree and one text, and
+  // reading a small file costs less than handing it to the thread pool and back.
+  files.forEach((file, index) => {
+    if (isTerraformFileName(file)) return;
+    const text = textOf(file, index);
+    if (text !== undefined) run.add({ file, text });
+  });
+  const report = run.finish();
+  return { report, unreadable: [...unreadable].sort(([a], [b]) => a - b).map(([, line]) => line) };
+}
+
+function readText(cwd: string, file: string): string | undefined {
+  try {
+    return readFileSync(join(cwd, file), "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 export type FailOn = Severity | "never";

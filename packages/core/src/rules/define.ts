@@ -80,5 +80,30 @@ export function defineRule<MessageId extends string>(definition: RuleDefinition<
 }
 
 export function formatMessage(template: string, data: MessageData = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  const parts = templateParts(template);
+  let message = parts[0]!;
+  // parts alternate: text, placeholder (its name and the whole `{{ name }}`), text ...
+  for (let i = 1; i < parts.length; i += 3) {
+    const name = parts[i]!;
+    message += (name in data ? String(data[name]) : parts[i + 1]!) + parts[i + 2]!;
+  }
+  return message;
+}
+
+/** A template cut at its placeholders once: every finding of a rule formats the same few templates. */
+const parsedTemplates = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = parsedTemplates.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+      parts.push(template.slice(last, match.index), match[1]!, match[0]);
+      last = match.index + match[0].length;
+    }
+    parts.push(template.slice(last));
+    if (parsedTemplates.size < 1000) parsedTemplates.set(template, parts);
+  }
+  return parts;
 }
