@@ -8,7 +8,12 @@ describe("indexDigests", () => {
     ["no digests", [], ["sha256:a"], [undefined]],
     ["one digest", ["sha256:a"], ["sha256:a", "sha256:b", ""], [0, undefined, undefined]],
     ["the empty string", ["", "x"], ["", "x", "y"], [0, 1, undefined]],
-    ["digests that differ in one character", ["sha256:ab", "sha256:ba", "sha256:aa"], ["sha256:ba", "sha256:aa", "sha256:bb"], [1, 2, undefined]],
+    [
+      "digests that differ in one character",
+      ["sha256:ab", "sha256:ba", "sha256:aa"],
+      ["sha256:ba", "sha256:aa", "sha256:bb"],
+      [1, 2, undefined],
+    ],
   ])("finds every digest of %s, and nothing else", (_name, digests, asked, expected) => {
     const built = indexDigests(digests);
     if (built.duplicate !== undefined) throw new Error("unexpected duplicate");

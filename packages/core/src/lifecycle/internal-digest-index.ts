@@ -23,7 +23,9 @@ export interface DigestIndex {
  * The index of every digest, or the first digest listed twice (`duplicate`), in which case the
  * index is not built.
  */
-export function indexDigests(digests: readonly string[]): { index: DigestIndex; duplicate?: undefined } | { duplicate: string } {
+export function indexDigests(
+  digests: readonly string[],
+): { index: DigestIndex; duplicate?: undefined } | { duplicate: string } {
   // At most half full, so that a probe ends after a slot or two.
   let size = 2;
   while (size < digests.length * 2) size *= 2;

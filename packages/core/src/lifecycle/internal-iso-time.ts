@@ -26,7 +26,14 @@ function isLeapYear(year: number): boolean {
  * digits count); undefined for any other text, which the caller hands to `new Date`.
  */
 export function parseIsoMillis(text: string): number | undefined {
-  if (text.length < 20 || text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":")
+  if (
+    text.length < 20 ||
+    text[4] !== "-" ||
+    text[7] !== "-" ||
+    text[10] !== "T" ||
+    text[13] !== ":" ||
+    text[16] !== ":"
+  )
     return undefined;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);

@@ -40,7 +40,8 @@ export function sortNewestFirst(
     buckets.fill(0);
     for (let i = 0; i < count; i++) (buckets[(((words[i] as number) >>> shift) & 0xffff) + 1] as number)++;
     if (buckets[(((words[0] as number) >>> shift) & 0xffff) + 1] === count) continue; // one digit for all
-    for (let digit = 1; digit <= RADIX; digit++) buckets[digit] = (buckets[digit] as number) + (buckets[digit - 1] as number);
+    for (let digit = 1; digit <= RADIX; digit++)
+      buckets[digit] = (buckets[digit] as number) + (buckets[digit - 1] as number);
     for (let i = 0; i < count; i++) {
       const position = order[i] as number;
       const digit = ((words[position] as number) >>> shift) & 0xffff;

@@ -3,7 +3,9 @@ import { sortNewestFirst } from "./internal-newest-first.js";
 
 /** What the radix sort replaces: a comparison sort, newest first, equal times by digest. */
 function comparisonSort(indices: number[], times: Float64Array, digests: string[]): number[] {
-  return [...indices].sort((a, b) => (times[b] as number) - (times[a] as number) || ((digests[a] as string) < (digests[b] as string) ? -1 : 1));
+  return [...indices].sort(
+    (a, b) => (times[b] as number) - (times[a] as number) || ((digests[a] as string) < (digests[b] as string) ? -1 : 1),
+  );
 }
 
 function seeded(seed: number) {
@@ -28,7 +30,13 @@ describe("sortNewestFirst", () => {
   ])("orders %s", (_name, timeList, expected) => {
     const times = Float64Array.from(timeList);
     const digests = timeList.map((_, i) => `sha256:${i}`);
-    expect(sortNewestFirst(timeList.map((_, i) => i), times, (i) => digests[i] as string)).toEqual(expected);
+    expect(
+      sortNewestFirst(
+        timeList.map((_, i) => i),
+        times,
+        (i) => digests[i] as string,
+      ),
+    ).toEqual(expected);
   });
 
   it("breaks ties by digest, not by position", () => {
@@ -50,9 +58,18 @@ describe("sortNewestFirst", () => {
     const next = seeded(span % 1000);
     const count = 50_000;
     const times = new Float64Array(count);
-    for (let i = 0; i < count; i++) times[i] = Math.min(MAX_TIME, Math.floor((next(1_000_000) / 1_000_000) * span) - (span > MAX_TIME ? MAX_TIME : 0) + next(1000));
-    const digests = Array.from({ length: count }, () => `sha256:${next(1 << 30).toString(16)}${next(1 << 30).toString(16)}`);
+    for (let i = 0; i < count; i++)
+      times[i] = Math.min(
+        MAX_TIME,
+        Math.floor((next(1_000_000) / 1_000_000) * span) - (span > MAX_TIME ? MAX_TIME : 0) + next(1000),
+      );
+    const digests = Array.from(
+      { length: count },
+      () => `sha256:${next(1 << 30).toString(16)}${next(1 << 30).toString(16)}`,
+    );
     const indices = Array.from({ length: count }, (_, i) => i).filter((i) => i % 7 !== 0);
-    expect(sortNewestFirst(indices, times, (i) => digests[i] as string)).toEqual(comparisonSort(indices, times, digests));
+    expect(sortNewestFirst(indices, times, (i) => digests[i] as string)).toEqual(
+      comparisonSort(indices, times, digests),
+    );
   });
 });
