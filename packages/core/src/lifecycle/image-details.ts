@@ -1,4 +1,3 @@
-import { parseIsoMillis } from "./internal-iso-time.js";
 import { decodeRange, forEachArrayElement } from "./internal-json-elements.js";
 import type { ImageInfo, StorageClass } from "./types.js";
 
@@ -102,8 +101,7 @@ function toTime(value: unknown): Date | undefined {
   if (value instanceof Date) return value;
   if (typeof value === "number" && Number.isFinite(value)) return new Date(value * 1000);
   if (typeof value === "string" && value !== "") {
-    const millis = parseIsoMillis(value);
-    const parsed = millis === undefined ? new Date(value) : new Date(millis);
+    const parsed = new Date(value);
     return Number.isNaN(parsed.getTime()) ? undefined : parsed;
   }
   return undefined;
