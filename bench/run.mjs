@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { runActionsBenchmark } from "./actions.mjs";
 import { runPeerFixtures } from "./agreement-fixtures.mjs";
 import { runAgreement, runSpeedComparison } from "./compare.mjs";
-import { runLifecycleBenchmark } from "./lifecycle.mjs";
+import { buildEcrActionLib, runLifecycleBenchmark } from "./lifecycle.mjs";
 import { runStartupBenchmark } from "./startup.mjs";
 import { buildLinter, ensurePeers, repoRoot } from "./peers.mjs";
 
@@ -81,7 +81,10 @@ if (!options["skip-compare"]) {
 }
 if (!options["skip-fixtures"]) section("Agreement on the peers' own test cases", runPeerFixtures);
 if (!options["skip-lifecycle"])
-  section("Lifecycle preview on large repositories", () => runLifecycleBenchmark({ quick: options.quick }));
+  section("Lifecycle preview on large repositories", () => {
+    buildEcrActionLib();
+    runLifecycleBenchmark({ quick: options.quick });
+  });
 if (!options["skip-startup"]) section("CLI start-up", () => runStartupBenchmark({ runs: options.quick ? 3 : 20 }));
 if (!options["skip-actions"]) section("Actions' start-up", () => runActionsBenchmark({ runs: options.quick ? 3 : 15 }));
 if (!options["skip-lint"]) section("Linter speed (bench/lint.mjs, bench/floor-budget.mjs)", runLinterBenchmark);

@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
 import { applyLifecyclePolicy, type EcrClients, planLifecyclePolicy } from "@shipshape/aws";
-import { describeLifecycleOutcome, type LifecyclePolicy } from "@shipshape/core";
+import { type LifecyclePolicy, lifecycleOutcomeLines } from "@shipshape/core";
 import type { Inputs } from "./context.js";
 import { describeConflict } from "./lifecycle-conflict.js";
 import type { StepReport } from "./step-report.js";
@@ -33,7 +33,8 @@ export async function runLifecyclePolicy(
   core.setOutput("expired-count", String(result.outcome.expiredDigests.length));
 
   await core.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
-    for (const line of describeLifecycleOutcome(result.outcome)) core.info(line);
+    // One line at a time: the log of a large repository never holds every line at once.
+    for (const line of lifecycleOutcomeLines(result.outcome)) core.info(line);
   });
   for (const conflict of result.conflicts) {
     const message = describeConflict(conflict);

@@ -13,7 +13,10 @@ const MAX_LISTED_IMAGES = 500;
 
 /** Rows of the lifecycle table: per rule, the images it expires (or archives) and those of its pool the policy keeps. */
 export function lifecycleRows(plan: LifecyclePlan): string[][] {
-  const removed = new Set([...plan.outcome.expiredDigests, ...plan.outcome.transitionedDigests]);
+  // Filled digest by digest: a million images never become one argument or array literal.
+  const removed = new Set<string>();
+  for (const digest of plan.outcome.expiredDigests) removed.add(digest);
+  for (const digest of plan.outcome.transitionedDigests) removed.add(digest);
   const rows = plan.outcome.rules.map((rule) => {
     const name = rule.description ? `${rule.rulePriority}: ${text(rule.description)}` : String(rule.rulePriority);
     const acted = rule.action === "expire" ? String(rule.images.length) : `${rule.images.length} archived`;

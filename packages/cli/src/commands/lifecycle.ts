@@ -86,18 +86,15 @@ function readImages(file: string, cwd: string) {
 const CHARACTERS_PER_WRITE = 1 << 20;
 
 function writeLines(io: Io, lines: Iterable<string>): void {
-  let chunk: string[] = [];
-  let size = 0;
+  let chunk = "";
   for (const line of lines) {
-    chunk.push(line);
-    size += line.length + 1;
-    if (size >= CHARACTERS_PER_WRITE) {
-      io.stdout.write(`${chunk.join("\n")}\n`);
-      chunk = [];
-      size = 0;
+    chunk += `${line}\n`;
+    if (chunk.length >= CHARACTERS_PER_WRITE) {
+      io.stdout.write(chunk);
+      chunk = "";
     }
   }
-  if (chunk.length > 0) io.stdout.write(`${chunk.join("\n")}\n`);
+  if (chunk.length > 0) io.stdout.write(chunk);
 }
 
 /**

@@ -51,5 +51,7 @@ export function* lifecycleOutcomeLines(outcome: LifecycleOutcome): Generator<str
 }
 
 function tagList(tags: readonly string[]): string {
+  // Most images carry one tag or none; join costs more than the rest of the line.
+  if (tags.length === 1) return tags[0] as string;
   return tags.length > 0 ? tags.join(", ") : "untagged";
 }

@@ -1,5 +1,7 @@
+import { indexDigests } from "./internal-digest-index.js";
 import { type HeldImage, holdReferencedImages } from "./internal-manifest-lists.js";
 import { ActedImageEntry, KeptImageEntry, olderThanLimit, type RuleNotes } from "./internal-reasons.js";
+import { sortNewestFirst } from "./internal-newest-first.js";
 import { orderTime, storageClassOf } from "./internal-times.js";
 import { tagFilter } from "./tag-match.js";
 import type {
@@ -40,11 +42,7 @@ function newestFirst(
     times[index] = orderTime(image, storageClass);
   });
   // The digest tie-break keeps the outcome independent of input order.
-  return indices.sort((a, b) => {
-    const byTime = (times[b] as number) - (times[a] as number);
-    if (byTime !== 0) return byTime;
-    return (images[a] as ImageInfo).imageDigest < (images[b] as ImageInfo).imageDigest ? -1 : 1;
-  });
+  return sortNewestFirst(indices, times, (index) => (images[index] as ImageInfo).imageDigest);
 }
 
 function viewRule(
@@ -93,13 +91,10 @@ function viewRule(
 export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageInfo[], now: Date): LifecycleOutcome {
   const nowMillis = now.getTime();
   if (Number.isNaN(nowMillis)) throw new TypeError("now is not a valid date");
-  const indexOf = new Map<string, number>();
   const digests = images.map((image) => image.imageDigest);
-  const classes = images.map((image, index) => {
-    if (indexOf.has(image.imageDigest)) throw new RangeError(`image ${image.imageDigest} is listed twice`);
-    indexOf.set(image.imageDigest, index);
-    return storageClassOf(image);
-  });
+  const digestIndex = indexDigests(digests);
+  if (digestIndex.duplicate !== undefined) throw new RangeError(`image ${digestIndex.duplicate} is listed twice`);
+  const classes = images.map(storageClassOf);
 
   const rules = [...policy.rules].sort((a, b) => a.rulePriority - b.rulePriority);
   const ordered = new Map<StorageClass, number[]>();
@@ -123,16 +118,14 @@ export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageIn
     }
   });
   const actions = views.map((view) => view.rule.action.type);
-  const held = holdReferencedImages(plannedRule, actions, images, indexOf, classes);
+  const held = holdReferencedImages(plannedRule, actions, images, digestIndex.index, classes);
 
   const ruleOutcomes: RuleOutcome[] = views.map((view, ruleIndex) => {
-    const identified: string[] = [];
+    const identified = view.pool.map((index) => digests[index] as string);
     const marked: string[] = [];
     const acted: ActedImage[] = [];
     for (const index of view.pool) {
-      const digest = digests[index] as string;
-      identified.push(digest);
-      if (view.marked[index] === 1) marked.push(digest);
+      if (view.marked[index] === 1) marked.push(digests[index] as string);
       if (plannedRule[index] === ruleIndex) acted.push(new ActedImageEntry(images[index] as ImageInfo, view, index));
     }
     return {

@@ -1,3 +1,4 @@
+import type { DigestIndex } from "./internal-digest-index.js";
 import type { ImageInfo, LifecycleActionType, StorageClass } from "./types.js";
 
 export interface HeldImage {
@@ -20,12 +21,12 @@ export function holdReferencedImages(
   plannedRule: Int32Array,
   actions: readonly LifecycleActionType[],
   images: readonly ImageInfo[],
-  indexOf: ReadonlyMap<string, number>,
+  digestIndex: DigestIndex,
   classes: readonly (StorageClass | "restoring")[],
 ): Map<number, HeldImage> {
   const held = new Map<number, HeldImage>();
   const fate = (digest: string): Fate => {
-    const index = indexOf.get(digest);
+    const index = digestIndex.indexOf(digest);
     if (index === undefined) return "unknown";
     const ruleIndex = plannedRule[index] as number;
     if (ruleIndex >= 0) return actions[ruleIndex] === "expire" ? "expired" : "archive";
