@@ -3,6 +3,8 @@
 // This class takes the real one's place (the root package.json makes @actions/http-client resolve
 // here) and loads it, undici and all, on the first request. The import is "eager" so that ncc
 // keeps the real client inside the action's one-file bundle (see scripts/bundle-action.mjs).
+// Only promise-returning request methods are offered: getAgentDispatcher, the one use the real
+// client makes of undici, is not, so undici itself is left out (../no-undici).
 const loadRealClient = () => import(/* webpackMode: "eager" */ "actions-http-client");
 
 export class HttpClient {

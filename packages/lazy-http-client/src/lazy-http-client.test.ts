@@ -36,6 +36,29 @@ describe("standing in for @actions/http-client under @actions/core", () => {
   });
 });
 
+describe("undici left out (no-undici/)", () => {
+  test("the real client is the only package that depends on undici", () => {
+    const lock = JSON.parse(readFileSync(join(packageDir, "../../package-lock.json"), "utf8")) as {
+      packages: Record<string, { dependencies?: object; optionalDependencies?: object; peerDependencies?: object }>;
+    };
+    const dependents = Object.entries(lock.packages)
+      .filter(
+        ([path, meta]) =>
+          path !== "" &&
+          [meta.dependencies, meta.optionalDependencies, meta.peerDependencies].some(
+            (deps) => deps && "undici" in deps,
+          ),
+      )
+      .map(([path]) => path);
+    expect(dependents).toEqual(["node_modules/actions-http-client"]);
+  });
+
+  test("the stand-in offers none of the methods that reach undici's ProxyAgent", () => {
+    expect(client.HttpClient.prototype).not.toHaveProperty("getAgentDispatcher");
+    expect(client.HttpClient.prototype).not.toHaveProperty("getAgent");
+  });
+});
+
 describe("core.getIDToken through the stand-in", () => {
   const saved = { url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN };
   afterEach(() => {
