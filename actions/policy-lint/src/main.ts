@@ -1,19 +1,11 @@
-// The policy-lint step: read the inputs, pick the files, lint them as the CLI does (one lint run
-// from @shipshape/project), and report (annotations, SARIF, the job summary), failing per fail-on.
-import * as core from "@actions/core";
+// The policy-lint step: read the inputs, then lint and report (lint-step.ts), failing per fail-on.
+// The lint engine (every rule, the readers, the formatters) is evaluated only once the inputs are
+// read, so bad inputs fail at once (webpackMode "eager": one bundle file, its modules run on import()).
 import { runnerInputs } from "@shipshape/action-kit";
-import { lintFiles } from "@shipshape/project";
 import { parseInputs } from "./context.js";
-import { selectFiles } from "./files.js";
-import { emptyRunFailure, failure, publish } from "./report.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(runnerInputs, process.env);
-  const selection = await selectFiles(inputs);
-  if (selection.onlyChanged?.linted === "all") core.notice(`only-changed: ${selection.onlyChanged.reason}`);
-  const { report, unreadable } = await lintFiles(selection.files, inputs.workspace, selection.config);
-  await publish(report, inputs, selection);
-  for (const problem of unreadable) core.error(problem);
-  const reason = failure(report, unreadable, inputs.failOn) ?? emptyRunFailure(report, inputs, selection);
-  if (reason) core.setFailed(reason);
+  const { lintStep } = await import(/* webpackMode: "eager" */ "./lint-step.js");
+  await lintStep(inputs);
 }
