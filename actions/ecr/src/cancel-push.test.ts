@@ -5,40 +5,11 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ECRClient, GetAuthorizationTokenCommand } from "@aws-sdk/client-ecr";
+import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const step = vi.hoisted(() => ({
-  inputs: {} as Record<string, string>,
-  outputs: {} as Record<string, string>,
-  failed: undefined as string | undefined,
-  summary: "",
-}));
-vi.mock("@actions/core", () => {
-  const summary = {
-    addRaw(text: string) {
-      step.summary += text;
-      return summary;
-    },
-    write: async () => summary,
-  };
-  return {
-    getInput: (name: string) => (step.inputs[name] ?? "").trim(),
-    getState: () => "",
-    saveState: () => {},
-    setSecret: () => {},
-    setOutput: (name: string, value: string) => {
-      step.outputs[name] = value;
-    },
-    setFailed: (message: string) => {
-      step.failed = message;
-    },
-    info: () => {},
-    warning: () => {},
-    debug: () => {},
-    summary,
-  };
-});
+vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
 
 const { StepCancelled } = await import("@shipshape/action-kit");
 const { main } = await import("./main.js");
@@ -80,13 +51,13 @@ beforeEach(() => {
   ecr.reset();
   rmSync(calls, { force: true });
   rmSync(join(bin, "slow-started"), { force: true });
-  Object.assign(step, { outputs: {}, failed: undefined, summary: "" });
+  resetStep();
   ecr.on(GetAuthorizationTokenCommand).resolves({
     authorizationData: [
       { authorizationToken: Buffer.from("AWS:pw").toString("base64"), proxyEndpoint: `https://${REGISTRY}` },
     ],
   });
-  step.inputs = { region: "us-east-1", repository: "web", image: "app:build", tags: "v1\nslow\nlatest" };
+  Object.assign(step.inputs, { region: "us-east-1", repository: "web", image: "app:build", tags: "v1\nslow\nlatest" });
 });
 
 /** Resolves once the fake docker has started pushing the slow tag (the test's timeout bounds the wait). */

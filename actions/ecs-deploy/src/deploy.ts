@@ -191,15 +191,20 @@ export async function deploy(
  */
 const SETTLE_TIMEOUT_MS = 5_000;
 
+/** One read of the service after the step's own deadline, bounded on its own. */
+function readServiceOnce(ecs: ECSClient, inputs: Inputs): Promise<Service> {
+  return describeService(
+    ecs,
+    { cluster: inputs.cluster, service: inputs.service },
+    { abortSignal: AbortSignal.timeout(SETTLE_TIMEOUT_MS) },
+  );
+}
+
 export async function settleServiceRevision(ecs: ECSClient, inputs: Inputs, report: DeployReport): Promise<void> {
   // A timeout without a rollback leaves the service on our revision; a failed rollout or rollback is in doubt.
   if (!report.updated || (report.rolloutState !== "FAILED" && report.rollbackFailure === undefined)) return;
   try {
-    const service = await describeService(
-      ecs,
-      { cluster: inputs.cluster, service: inputs.service },
-      { abortSignal: AbortSignal.timeout(SETTLE_TIMEOUT_MS) },
-    );
+    const service = await readServiceOnce(ecs, inputs);
     if (service.taskDefinition) report.serviceTaskDefinitionArn = service.taskDefinition;
   } catch (error) {
     core.warning(`could not read which revision service ${inputs.service} runs now: ${(error as Error).message}`);
@@ -216,11 +221,7 @@ export async function settleAfterDeadline(ecs: ECSClient, inputs: Inputs, report
   if (!inputs.service) return "nothing was deployed";
   if (report.updateSent && !report.updated) {
     try {
-      const service = await describeService(
-        ecs,
-        { cluster: inputs.cluster, service: inputs.service },
-        { abortSignal: AbortSignal.timeout(SETTLE_TIMEOUT_MS) },
-      );
+      const service = await readServiceOnce(ecs, inputs);
       if (service.taskDefinition) report.serviceTaskDefinitionArn = service.taskDefinition;
       report.updated = service.taskDefinition === ours && ours !== report.previousTaskDefinitionArn;
     } catch (error) {

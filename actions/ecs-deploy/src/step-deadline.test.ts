@@ -11,42 +11,11 @@ import {
   type Service,
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
+import { resetStep, step } from "@shipshape/action-kit/testing/actions-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const step = vi.hoisted(() => ({
-  inputs: {} as Record<string, string>,
-  outputs: {} as Record<string, string>,
-  failed: undefined as string | undefined,
-  summary: "",
-}));
-vi.mock("@actions/core", () => {
-  const summary = {
-    addRaw(text: string) {
-      step.summary += text;
-      return summary;
-    },
-    write: async () => summary,
-  };
-  return {
-    getInput: (name: string) => (step.inputs[name] ?? "").trim(),
-    getState: () => "",
-    saveState: () => {},
-    setOutput: (name: string, value: string) => {
-      step.outputs[name] = value;
-    },
-    setFailed: (message: string) => {
-      step.failed = message;
-    },
-    info: () => {},
-    warning: () => {},
-    notice: () => {},
-    debug: () => {},
-    startGroup: () => {},
-    endGroup: () => {},
-    summary,
-  };
-});
+vi.mock("@actions/core", () => import("@shipshape/action-kit/testing/actions-core"));
 
 const { run } = await import("@shipshape/action-kit");
 const { main } = await import("./main.js");
@@ -82,14 +51,14 @@ function neverAnswers(): Promise<never> {
 }
 
 async function runStep(inputs: Record<string, string> = {}): Promise<void> {
-  step.inputs = {
+  Object.assign(step.inputs, {
     region: "us-east-1",
     cluster: "prod",
     service: "web",
     images: "app=repo/web:5",
     "timeout-minutes": "10",
     ...inputs,
-  };
+  });
   await run((signal) =>
     main(signal, (minutes, cancel) => {
       deadline = new StepDeadline(minutes, cancel);
@@ -101,7 +70,7 @@ async function runStep(inputs: Record<string, string> = {}): Promise<void> {
 beforeEach(() => {
   ecs.reset();
   deadline = undefined;
-  Object.assign(step, { outputs: {}, failed: undefined, summary: "" });
+  resetStep();
   ecs.on(DescribeServicesCommand).resolves({ services: [serviceOn(4)] });
   ecs.on(DescribeTaskDefinitionCommand).resolves({
     taskDefinition: {

@@ -29,6 +29,7 @@ const print = (line: string) => void step.printed.push(line);
 export const getInput = (name: string) => (step.inputs[name] ?? "").trim();
 export const getState = () => "";
 export const saveState = () => {};
+export const setSecret = () => {};
 export const setOutput = (name: string, value: string) => {
   step.outputs[name] = value;
 };
