@@ -4,6 +4,7 @@ import {
   type ImageColumns,
   ImageColumnsBuilder,
 } from "./image-columns.js";
+import { ImageDetailScanner } from "./internal-image-scanner.js";
 import { decodeRange, forEachArrayElement } from "./internal-json-elements.js";
 import type { ImageInfo, StorageClass } from "./types.js";
 
@@ -62,7 +63,12 @@ export interface ImageColumnsReading {
  */
 export function readImageColumnsJson(bytes: Uint8Array): ImageColumnsReading {
   const builder = new ImageColumnsBuilder(1024);
-  const reading = readEachImageDetail(bytes, (image) => addImageInfo(builder, image));
+  const scanner = new ImageDetailScanner(bytes);
+  const reading = readEachImageDetail(
+    bytes,
+    (image) => addImageInfo(builder, image),
+    (start, end) => scanner.scan(start, end, builder),
+  );
   if ("fallback" in reading) {
     const { images, problems } = readImageDetails(reading.fallback);
     return { columns: columnsFromImages(images), problems };
@@ -73,13 +79,15 @@ export function readImageColumnsJson(bytes: Uint8Array): ImageColumnsReading {
 }
 
 /**
- * Hands every readable entry of the file's imageDetails to `onImage` and returns the problems;
+ * Hands every readable entry of the file's imageDetails to `onImage` (or to `scanEntry`, which
+ * reads it from the bytes itself when it can) and returns the problems;
  * or, when the bytes are shaped otherwise, the whole file parsed (`fallback`, for readImageDetails,
  * whatever onImage was handed is to be discarded), or JSON.parse's message.
  */
 function readEachImageDetail(
   bytes: Uint8Array,
   onImage: (image: ImageInfo) => void,
+  scanEntry?: (start: number, end: number) => boolean,
 ): { problems: string[]; syntaxError?: string; fallback?: unknown } {
   const problems: string[] = [];
   let index = 0;
@@ -100,6 +108,15 @@ function readEachImageDetail(
   let where: string | undefined;
   try {
     where = forEachArrayElement(bytes, "imageDetails", (start, end) => {
+      if (scanEntry !== undefined) {
+        // An entry the scan does not take is parsed on its own, in its place.
+        if (scanEntry(start, end)) index++;
+        else {
+          [batchStart, batchEnd, batchSize] = [start, end, 1];
+          readBatch();
+        }
+        return;
+      }
       if (batchSize === 0) batchStart = start;
       batchEnd = end;
       if (++batchSize === ENTRIES_PER_BATCH) readBatch();
