@@ -27,7 +27,8 @@ export function evaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageIn
       if (marked[index] === 1) markedDigests.push(digests[index] as string);
     }
     const actedImages: ActedImage[] = [];
-    for (const index of acted) actedImages.push(new ActedImageEntry(images[index] as ImageInfo, evaluation, ruleIndex, index));
+    for (const index of acted)
+      actedImages.push(new ActedImageEntry(images[index] as ImageInfo, evaluation, ruleIndex, index));
     return {
       rulePriority: rule.rulePriority,
       ...(rule.description === undefined ? {} : { description: rule.description }),

@@ -1,9 +1,4 @@
-import {
-  addImageInfo,
-  columnsFromImages,
-  type ImageColumns,
-  ImageColumnsBuilder,
-} from "./image-columns.js";
+import { addImageInfo, columnsFromImages, type ImageColumns, ImageColumnsBuilder } from "./image-columns.js";
 import { ImageDetailScanner } from "./internal-image-scanner.js";
 import { decodeRange, forEachArrayElement } from "./internal-json-elements.js";
 import type { ImageInfo, StorageClass } from "./types.js";

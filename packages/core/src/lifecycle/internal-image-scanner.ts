@@ -392,8 +392,7 @@ function plainIsoTime(bytes: Uint8Array, start: number, end: number): number | u
     while (i < end && isDigit(bytes[i] as number)) i++;
     const length = i - fractionStart;
     if (length < 1 || length > 9) return undefined;
-    for (let k = 0; k < 3; k++)
-      millis = millis * 10 + (k < length ? (bytes[fractionStart + k] as number) - ZERO : 0);
+    for (let k = 0; k < 3; k++) millis = millis * 10 + (k < length ? (bytes[fractionStart + k] as number) - ZERO : 0);
   }
   let offset = 0;
   if (bytes[i] === 0x5a && i + 1 === end) {

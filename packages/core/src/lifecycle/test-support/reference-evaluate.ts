@@ -350,7 +350,11 @@ function viewRule(
  * evaluates whatever it is given. Linear in the images but for one sort per storage class; the
  * reasons (`ActedImage.reason`, `KeptImage.message`) are worded when read.
  */
-export function referenceEvaluateLifecyclePolicy(policy: LifecyclePolicy, images: ImageInfo[], now: Date): LifecycleOutcome {
+export function referenceEvaluateLifecyclePolicy(
+  policy: LifecyclePolicy,
+  images: ImageInfo[],
+  now: Date,
+): LifecycleOutcome {
   const nowMillis = now.getTime();
   if (Number.isNaN(nowMillis)) throw new TypeError("now is not a valid date");
   const digests = images.map((image) => image.imageDigest);
