@@ -35,10 +35,6 @@ export function tagsAt(columns: ImageColumns, index: number): string[] {
   return columns.tagValues.slice(columns.tagStart[index], columns.tagStart[index + 1]);
 }
 
-export function tagCountAt(columns: ImageColumns, index: number): number {
-  return (columns.tagStart[index + 1] as number) - (columns.tagStart[index] as number);
-}
-
 export function classCode(storageClass: StorageClass): ClassCode {
   return storageClass === "archive" ? IN_ARCHIVE : IN_STANDARD;
 }

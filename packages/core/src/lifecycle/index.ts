@@ -38,7 +38,6 @@ export {
   IN_ARCHIVE,
   IN_STANDARD,
   RESTORING,
-  tagCountAt,
   tagsAt,
 } from "./image-columns.js";
 export {
