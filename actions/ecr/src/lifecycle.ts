@@ -3,6 +3,7 @@ import { applyLifecyclePolicy, type EcrClients, planLifecyclePolicy } from "@shi
 import { type LifecyclePolicy, lifecycleOutcomeLines } from "@shipshape/core";
 import type { Inputs } from "./context.js";
 import { describeConflict } from "./lifecycle-conflict.js";
+import { logLines } from "./log-lines.js";
 import type { StepReport } from "./step-report.js";
 
 /**
@@ -33,8 +34,9 @@ export async function runLifecyclePolicy(
   core.setOutput("expired-count", String(result.outcome.expiredDigests.length));
 
   await core.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
-    // One line at a time: the log of a large repository never holds every line at once.
-    for (const line of lifecycleOutcomeLines(result.outcome)) core.info(line);
+    // The lines are worded as they are written, a megabyte a write: the log of a million images
+    // is the same, line for line, as one core.info per line, without a million writes.
+    logLines(lifecycleOutcomeLines(result.outcome));
   });
   for (const conflict of result.conflicts) {
     const message = describeConflict(conflict);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LifecyclePlan } from "@shipshape/aws";
-import { summaryMarkdown } from "./summary.js";
+import { lifecycleRows, summaryMarkdown } from "./summary.js";
 
 const digest = `sha256:${"ab".repeat(32)}`;
 
@@ -59,5 +59,38 @@ describe("summaryMarkdown", () => {
     expect(markdown).toContain("100000 image(s) the policy acts on");
     expect(markdown).toContain("- …and 99500 more");
     expect(markdown.match(/\] rule 1: /g)).toHaveLength(500);
+  });
+
+  it.each([
+    ["more images kept than acted on", ["A"], ["B", "C", "D"]],
+    ["more images acted on than kept", ["A", "B", "D"], ["C"]],
+  ])("counts each rule's kept images with %s", (_name, expired, kept) => {
+    const entry = (imageDigest: string) => ({ imageDigest, imageTags: [], reason: "r" });
+    const rules = [
+      {
+        rulePriority: 1,
+        action: "expire",
+        identified: ["A", "B", "C"],
+        images: expired.filter((d) => d !== "D").map(entry),
+      },
+      {
+        rulePriority: 2,
+        action: "expire",
+        identified: ["A", "B", "C", "D"],
+        images: expired.filter((d) => d === "D").map(entry),
+      },
+    ];
+    const plan = {
+      images: [],
+      protectedImages: [],
+      conflicts: [],
+      outcome: { rules, kept: kept.map(entry), expiredDigests: expired, transitionedDigests: [] },
+    } as unknown as LifecyclePlan;
+    const keptOf = (identified: string[]) => identified.filter((digest) => kept.includes(digest)).length;
+    expect(lifecycleRows(plan)).toEqual([
+      ["1", String(rules[0]?.images.length), String(keptOf(["A", "B", "C"]))],
+      ["2", String(rules[1]?.images.length), String(keptOf(["A", "B", "C", "D"]))],
+      ["All rules", String(expired.length), String(kept.length)],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { evaluateLifecyclePolicy, lifecycleOutcomeLines, readImageDetailsJson, readLifecyclePolicy } from "@shipshape/core";
 import { cli, workspace } from "./test-support.js";
 
 const policy = JSON.stringify({
@@ -66,5 +67,24 @@ describe("shipshape lifecycle preview", () => {
     // table (3), blank, rule 1 (1 + 10,000), rule 2 (1 + 9,998), kept (1 + 2), blank, total, and the last newline
     expect(text.stdout.split("\n")).toHaveLength(3 + 1 + 10_001 + 9_999 + 3 + 1 + 1 + 1);
     expect(text.stdout).toContain("20000 images: 19998 would expire, 0 would move to archive, 2 kept.");
+  });
+
+  it("answers for entries of every shape as the object path does (escapes, epoch seconds, archived images)", async () => {
+    const odd = `{"imageDetails": [
+      {"imageDigest": "sha256:esc", "imageTags": ["v\\u0031-\u00e9"], "imagePushedAt": 1767225600},
+      {"imageDigest": "sha256:arch", "imageTags": ["v9"], "imagePushedAt": "2025-06-01T00:00:00.123456+02:00", "imageStatus": "ARCHIVED", "lastArchivedAt": "2025-07-01T00:00:00Z"},
+      {"imageDigest": "sha256:rest", "imagePushedAt": "2025-06-01T00:00:00Z", "imageStatus": "ACTIVATING", "imageScanStatus": {"status": "COMPLETE"}},
+      {"imageDigest": "sha256:twice", "imagePushedAt": "2025-06-01T00:00:00Z", "imagePushedAt": "2025-01-01T00:00:00Z"},
+      {"imageDigest": "sha256:v1", "imageTags": ["v1"], "imagePushedAt": "2026-01-01T00:00:00Z", "lastRecordedPullTime": ""}
+    ]}`;
+    const dir = workspace({ "policy.json": policy, "images.json": odd });
+    const { stdout } = await cli(dir, "lifecycle", "preview", "--policy", "policy.json", "--images", "images.json", "--now", "2026-01-25T00:00:00Z");
+    const parsed = readLifecyclePolicy(JSON.parse(policy)).policy;
+    if (!parsed) throw new Error("the test policy is valid");
+    const { images: objects } = readImageDetailsJson(new TextEncoder().encode(odd));
+    const outcome = evaluateLifecyclePolicy(parsed, objects, new Date("2026-01-25T00:00:00Z"));
+    const lines = stdout.split("\n");
+    expect(lines.slice(4, -3)).toEqual(Array.from(lifecycleOutcomeLines(outcome)));
+    expect(stdout).toContain("sha256:esc [v1-é]: ");
   });
 });

@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
-  evaluateLifecyclePolicy,
+  evaluateImageColumns,
   findRule,
+  lifecycleEvaluationLines,
   lintSources,
   loadDocument,
-  readImageDetailsJson,
-  lifecycleOutcomeLines,
+  readImageColumnsJson,
   readLifecyclePolicy,
   toPlain,
-  type LifecycleOutcome,
+  type LifecycleEvaluation,
 } from "@shipshape/core";
 import { UsageError } from "@shipshape/project";
 import type { Io } from "../io.js";
@@ -41,9 +41,10 @@ export function lifecycleCommand(args: string[], io: Io): number {
   if (Number.isNaN(now.getTime())) throw new UsageError(`--now ${values.now}: use an ISO time such as 2026-01-31T12:00:00Z`);
 
   const policy = readPolicy(values.policy, io.cwd);
+  // In columns, no object per image: a million images fit in ~1 GB and a few seconds.
   const images = readImages(values.images, io.cwd);
-  const outcome = evaluateLifecyclePolicy(policy, images, now);
-  writeLines(io, format === "json" ? outcomeJsonLines(outcome) : outcomeTextLines(outcome, images.length));
+  const evaluation = evaluateImageColumns(policy, images, now);
+  writeLines(io, format === "json" ? outcomeJsonLines(evaluation) : outcomeTextLines(evaluation));
   return 0;
 }
 
@@ -76,10 +77,10 @@ function readImages(file: string, cwd: string) {
   } catch (error) {
     throw new UsageError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const { images, problems, syntaxError } = readImageDetailsJson(bytes);
+  const { columns, problems, syntaxError } = readImageColumnsJson(bytes);
   if (syntaxError !== undefined) throw new UsageError(`${file}: not JSON (${syntaxError})`);
   if (problems.length) throw new UsageError(`${file}: ${problems.join("; ")}`);
-  return images;
+  return columns;
 }
 
 /** Lines a million images long leave in chunks: no one string (nor argument list) holds them all. */
@@ -101,30 +102,39 @@ function writeLines(io: Io, lines: Iterable<string>): void {
  * The JSON answer, `JSON.stringify(answer, null, 2)` to the byte, written as it goes: the
  * expired and transitioned lists one entry at a time.
  */
-function* outcomeJsonLines(outcome: LifecycleOutcome): Generator<string, void, undefined> {
+function* outcomeJsonLines(evaluation: LifecycleEvaluation): Generator<string, void, undefined> {
   yield "{";
-  yield* actedJsonLines(outcome, "expire", "expired");
-  yield* actedJsonLines(outcome, "transition", "transitioned");
-  yield `  "kept": ${outcome.kept.length},`;
-  const rules = outcome.rules.map(({ rulePriority, description, action, identified, images }) => ({
+  yield* actedJsonLines(evaluation, "expire", "expired");
+  yield* actedJsonLines(evaluation, "transition", "transitioned");
+  yield `  "kept": ${evaluation.kept.length},`;
+  const rules = evaluation.rules.map(({ rule: { rulePriority, description, action }, pool, acted }) => ({
     rulePriority,
     ...(description ? { description } : {}),
-    action,
-    matched: identified.length,
-    acted: images.length,
+    action: action.type,
+    matched: pool.length,
+    acted: acted.length,
   }));
   yield `  "rules": ${indent(JSON.stringify(rules, null, 2))}`;
   yield "}";
 }
 
-function* actedJsonLines(outcome: LifecycleOutcome, type: "expire" | "transition", key: string): Generator<string, void, undefined> {
+function* actedJsonLines(evaluation: LifecycleEvaluation, type: "expire" | "transition", key: string): Generator<string, void, undefined> {
+  const { digests, tagStart, tagValues } = evaluation.columns;
   let previous: string | undefined;
-  for (const rule of outcome.rules) {
-    if (rule.action !== type) continue;
-    for (const { imageDigest, imageTags } of rule.images) {
+  for (const { rule, acted } of evaluation.rules) {
+    if (rule.action.type !== type) continue;
+    const rulePriority = JSON.stringify(rule.rulePriority);
+    for (const index of acted) {
       yield previous === undefined ? `  ${JSON.stringify(key)}: [` : `${previous},`;
-      const tags = imageTags.length === 0 ? "[]" : `[\n        ${imageTags.map((tag) => JSON.stringify(tag)).join(",\n        ")}\n      ]`;
-      previous = `    {\n      "imageDigest": ${JSON.stringify(imageDigest)},\n      "imageTags": ${tags},\n      "rulePriority": ${JSON.stringify(rule.rulePriority)}\n    }`;
+      const start = tagStart[index] as number;
+      const end = tagStart[index + 1] as number;
+      let tags = "[]";
+      if (end > start) {
+        tags = `[\n        ${JSON.stringify(tagValues[start])}`;
+        for (let at = start + 1; at < end; at++) tags += `,\n        ${JSON.stringify(tagValues[at])}`;
+        tags += "\n      ]";
+      }
+      previous = `    {\n      "imageDigest": ${JSON.stringify(digests[index])},\n      "imageTags": ${tags},\n      "rulePriority": ${rulePriority}\n    }`;
     }
   }
   if (previous === undefined) {
@@ -137,14 +147,13 @@ function* actedJsonLines(outcome: LifecycleOutcome, type: "expire" | "transition
 
 const indent = (text: string) => text.replaceAll("\n", "\n  ");
 
-function* outcomeTextLines(outcome: LifecycleOutcome, imageCount: number): Generator<string, void, undefined> {
+function* outcomeTextLines(evaluation: LifecycleEvaluation): Generator<string, void, undefined> {
   yield " rule  action      matched  acted  description";
-  for (const rule of outcome.rules)
-    yield `${String(rule.rulePriority).padStart(5)}  ${rule.action.padEnd(10)}  ${String(rule.identified.length).padStart(7)}  ${String(rule.images.length).padStart(5)}  ${rule.description ?? ""}`;
+  for (const { rule, pool, acted } of evaluation.rules)
+    yield `${String(rule.rulePriority).padStart(5)}  ${rule.action.type.padEnd(10)}  ${String(pool.length).padStart(7)}  ${String(acted.length).padStart(5)}  ${rule.description ?? ""}`;
   yield "";
-  yield* lifecycleOutcomeLines(outcome);
+  yield* lifecycleEvaluationLines(evaluation);
   yield "";
-  const expired = outcome.expiredDigests.length;
-  const transitioned = outcome.transitionedDigests.length;
-  yield `${imageCount} images: ${expired} would expire, ${transitioned} would move to archive, ${outcome.kept.length} kept.`;
+  const { expiredCount, transitionedCount, kept, columns } = evaluation;
+  yield `${columns.count} images: ${expiredCount} would expire, ${transitionedCount} would move to archive, ${kept.length} kept.`;
 }

@@ -1,3 +1,5 @@
+import type { LifecycleEvaluation } from "./evaluate-columns.js";
+import type { ImageColumns } from "./image-columns.js";
 import type { LifecycleOutcome, LifecyclePath, RuleOutcome } from "./types.js";
 
 /** "sha256:0123456789ab" (the algorithm and 12 hex digits), as docker prints short ids. */
@@ -18,7 +20,7 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-function ruleName(rule: RuleOutcome): string {
+function ruleName(rule: Pick<RuleOutcome, "rulePriority" | "description">): string {
   return rule.description ? `rule ${rule.rulePriority} (${rule.description})` : `rule ${rule.rulePriority}`;
 }
 
@@ -48,6 +50,36 @@ export function* lifecycleOutcomeLines(outcome: LifecycleOutcome): Generator<str
   yield `keeps ${plural(outcome.kept.length, "image")}${outcome.kept.length > 0 ? ":" : ""}`;
   for (const image of outcome.kept)
     yield `  ${shortDigest(image.imageDigest)} [${tagList(image.imageTags)}]: ${image.message}`;
+}
+
+/**
+ * lifecycleOutcomeLines for evaluateImageColumns' answer, line for line the same text: each line
+ * built from the columns as it is reached.
+ */
+export function* lifecycleEvaluationLines(evaluation: LifecycleEvaluation): Generator<string, void, undefined> {
+  const { columns } = evaluation;
+  for (const [ruleIndex, { rule, pool, acted }] of evaluation.rules.entries()) {
+    const verb = rule.action.type === "expire" ? "expires" : "archives";
+    if (acted.length === 0) {
+      yield `${ruleName(rule)} ${verb} nothing (identifies ${plural(pool.length, "image")})`;
+      continue;
+    }
+    yield `${ruleName(rule)} ${verb} ${plural(acted.length, "image")}:`;
+    for (const index of acted)
+      yield `  ${shortDigest(columns.digests[index] as string)} [${tagListAt(columns, index)}]: ${evaluation.actedReason(ruleIndex, index)}`;
+  }
+  const { kept } = evaluation;
+  yield `keeps ${plural(kept.length, "image")}${kept.length > 0 ? ":" : ""}`;
+  for (const index of kept)
+    yield `  ${shortDigest(columns.digests[index] as string)} [${tagListAt(columns, index)}]: ${evaluation.keptMessage(index)}`;
+}
+
+/** tagList of image `index` of the columns. */
+function tagListAt({ tagStart, tagValues }: ImageColumns, index: number): string {
+  const start = tagStart[index] as number;
+  const end = tagStart[index + 1] as number;
+  if (end === start + 1) return tagValues[start] as string;
+  return end > start ? tagValues.slice(start, end).join(", ") : "untagged";
 }
 
 function tagList(tags: readonly string[]): string {

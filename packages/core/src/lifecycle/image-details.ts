@@ -1,3 +1,5 @@
+import { addImageInfo, columnsFromImages, type ImageColumns, ImageColumnsBuilder } from "./image-columns.js";
+import { ImageDetailScanner } from "./internal-image-scanner.js";
 import { decodeRange, forEachArrayElement } from "./internal-json-elements.js";
 import type { ImageInfo, StorageClass } from "./types.js";
 
@@ -36,6 +38,52 @@ export function readImageDetails(raw: unknown): ImageDetailsReading {
  */
 export function readImageDetailsJson(bytes: Uint8Array): ImageDetailsReading & { syntaxError?: string } {
   const images: ImageInfo[] = [];
+  const reading = readEachImageDetail(bytes, (image) => images.push(image));
+  if ("fallback" in reading) return readImageDetails(reading.fallback);
+  if (reading.syntaxError !== undefined) return { images: [], problems: [], syntaxError: reading.syntaxError };
+  return { images, problems: reading.problems };
+}
+
+export interface ImageColumnsReading {
+  columns: ImageColumns;
+  /** What could not be read, naming the entry: `imageDetails[3]: imagePushedAt is missing`. */
+  problems: string[];
+  /** JSON.parse's message when the bytes are not JSON. */
+  syntaxError?: string;
+}
+
+/**
+ * readImageDetailsJson into columns (image-columns.ts): the same images and problems, with no
+ * object kept per image, for evaluateImageColumns.
+ */
+export function readImageColumnsJson(bytes: Uint8Array): ImageColumnsReading {
+  const builder = new ImageColumnsBuilder(1024);
+  const scanner = new ImageDetailScanner(bytes);
+  const reading = readEachImageDetail(
+    bytes,
+    (image) => addImageInfo(builder, image),
+    (start, end) => scanner.scan(start, end, builder),
+  );
+  if ("fallback" in reading) {
+    const { images, problems } = readImageDetails(reading.fallback);
+    return { columns: columnsFromImages(images), problems };
+  }
+  if (reading.syntaxError !== undefined)
+    return { columns: columnsFromImages([]), problems: [], syntaxError: reading.syntaxError };
+  return { columns: builder.build(), problems: reading.problems };
+}
+
+/**
+ * Hands every readable entry of the file's imageDetails to `onImage` (or to `scanEntry`, which
+ * reads it from the bytes itself when it can) and returns the problems;
+ * or, when the bytes are shaped otherwise, the whole file parsed (`fallback`, for readImageDetails,
+ * whatever onImage was handed is to be discarded), or JSON.parse's message.
+ */
+function readEachImageDetail(
+  bytes: Uint8Array,
+  onImage: (image: ImageInfo) => void,
+  scanEntry?: (start: number, end: number) => boolean,
+): { problems: string[]; syntaxError?: string; fallback?: unknown } {
   const problems: string[] = [];
   let index = 0;
   // Entries are parsed a batch at a time: the bytes from a batch's first entry to its last are
@@ -48,13 +96,22 @@ export function readImageDetailsJson(bytes: Uint8Array): ImageDetailsReading & {
     for (const entry of JSON.parse(`[${decodeRange(bytes, batchStart, batchEnd)}]`) as unknown[]) {
       const image = readImageDetail(entry, `[${index++}]`);
       if (typeof image === "string") problems.push(image);
-      else images.push(image);
+      else onImage(image);
     }
     batchSize = 0;
   };
   let where: string | undefined;
   try {
     where = forEachArrayElement(bytes, "imageDetails", (start, end) => {
+      if (scanEntry !== undefined) {
+        // An entry the scan does not take is parsed on its own, in its place.
+        if (scanEntry(start, end)) index++;
+        else {
+          [batchStart, batchEnd, batchSize] = [start, end, 1];
+          readBatch();
+        }
+        return;
+      }
       if (batchSize === 0) batchStart = start;
       batchEnd = end;
       if (++batchSize === ENTRIES_PER_BATCH) readBatch();
@@ -63,11 +120,11 @@ export function readImageDetailsJson(bytes: Uint8Array): ImageDetailsReading & {
   } catch {
     where = undefined;
   }
-  if (where !== undefined) return { images, problems: problems.map((problem) => `${where}${problem}`) };
+  if (where !== undefined) return { problems: problems.map((problem) => `${where}${problem}`) };
   try {
-    return readImageDetails(JSON.parse(decodeRange(bytes, 0, bytes.length)));
+    return { problems: [], fallback: JSON.parse(decodeRange(bytes, 0, bytes.length)) };
   } catch (error) {
-    return { images: [], problems: [], syntaxError: (error as Error).message };
+    return { problems: [], syntaxError: (error as Error).message };
   }
 }
 

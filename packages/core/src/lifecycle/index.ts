@@ -5,6 +5,9 @@
  *   const { policy, problems } = readLifecyclePolicy(JSON.parse(text));
  *   const outcome = evaluateLifecyclePolicy(policy, images, new Date());
  *   for (const line of describeLifecycleOutcome(outcome)) console.log(line);
+ *
+ * For a repository of a million images, keep no object per image: readImageColumnsJson (or
+ * columnsFromImages), evaluateImageColumns, lifecycleEvaluationLines.
  */
 export type {
   ActedImage,
@@ -28,6 +31,15 @@ export type {
 export { MAX_LIFECYCLE_RULES, readLifecyclePolicy, validateLifecyclePolicy } from "./validate.js";
 export { MIN_ARCHIVE_DAYS } from "./validate-selection.js";
 export { evaluateLifecyclePolicy } from "./evaluate.js";
+export { evaluateImageColumns, LifecycleEvaluation, type RuleEvaluation } from "./evaluate-columns.js";
+export {
+  columnsFromImages,
+  type ImageColumns,
+  IN_ARCHIVE,
+  IN_STANDARD,
+  RESTORING,
+  tagsAt,
+} from "./image-columns.js";
 export {
   countWildcards,
   MAX_PATTERN_WILDCARDS,
@@ -35,5 +47,17 @@ export {
   matchesTagPrefix,
   selectionMatchesTags,
 } from "./tag-match.js";
-export { describeLifecycleOutcome, formatLifecyclePath, lifecycleOutcomeLines, shortDigest } from "./describe.js";
-export { readImageDetails, readImageDetailsJson, type ImageDetailsReading } from "./image-details.js";
+export {
+  describeLifecycleOutcome,
+  formatLifecyclePath,
+  lifecycleEvaluationLines,
+  lifecycleOutcomeLines,
+  shortDigest,
+} from "./describe.js";
+export {
+  type ImageColumnsReading,
+  type ImageDetailsReading,
+  readImageColumnsJson,
+  readImageDetails,
+  readImageDetailsJson,
+} from "./image-details.js";

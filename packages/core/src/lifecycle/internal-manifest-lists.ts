@@ -1,5 +1,7 @@
+import type { ImageColumns } from "./image-columns.js";
+import { IN_ARCHIVE, IN_STANDARD } from "./image-columns.js";
 import type { DigestIndex } from "./internal-digest-index.js";
-import type { ImageInfo, LifecycleActionType, StorageClass } from "./types.js";
+import type { LifecycleActionType } from "./types.js";
 
 export interface HeldImage {
   ruleIndex: number;
@@ -20,9 +22,8 @@ type Fate = "expired" | "archive" | "standard" | "restoring" | "unknown";
 export function holdReferencedImages(
   plannedRule: Int32Array,
   actions: readonly LifecycleActionType[],
-  images: readonly ImageInfo[],
+  columns: ImageColumns,
   digestIndex: DigestIndex,
-  classes: readonly (StorageClass | "restoring")[],
 ): Map<number, HeldImage> {
   const held = new Map<number, HeldImage>();
   const fate = (digest: string): Fate => {
@@ -30,13 +31,12 @@ export function holdReferencedImages(
     if (index === undefined) return "unknown";
     const ruleIndex = plannedRule[index] as number;
     if (ruleIndex >= 0) return actions[ruleIndex] === "expire" ? "expired" : "archive";
-    return classes[index] as Fate;
+    const code = columns.classes[index];
+    return code === IN_STANDARD ? "standard" : code === IN_ARCHIVE ? "archive" : "restoring";
   };
   // Only planned images that lists reference can be held; they are looked at in input order.
   const candidates: number[] = [];
-  images.forEach((image, index) => {
-    if ((plannedRule[index] as number) >= 0 && image.referencedBy?.length) candidates.push(index);
-  });
+  for (const index of columns.referencedBy.keys()) if ((plannedRule[index] as number) >= 0) candidates.push(index);
   let changed = candidates.length > 0;
   while (changed) {
     changed = false;
@@ -44,7 +44,7 @@ export function holdReferencedImages(
       const ruleIndex = plannedRule[index] as number;
       if (ruleIndex < 0) continue;
       const action = actions[ruleIndex];
-      const staying = ((images[index] as ImageInfo).referencedBy ?? []).filter((list) => {
+      const staying = (columns.referencedBy.get(index) ?? []).filter((list) => {
         const listFate = fate(list);
         return action === "expire" ? listFate !== "expired" : listFate !== "expired" && listFate !== "archive";
       });

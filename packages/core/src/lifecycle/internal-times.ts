@@ -1,73 +1,61 @@
-import type { CountType, ImageInfo, StorageClass, Timestamp } from "./types.js";
+import type { ImageColumns } from "./image-columns.js";
+import { IN_ARCHIVE } from "./image-columns.js";
+import type { CountType } from "./types.js";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Milliseconds since the epoch; an unreadable timestamp is a caller error and says which image. */
-export function toMillis(value: Timestamp, imageDigest: string, field: string): number {
-  const millis = value instanceof Date ? value.getTime() : Date.parse(value);
-  if (Number.isNaN(millis)) {
-    throw new TypeError(`image ${imageDigest}: ${field} ${JSON.stringify(String(value))} is not a date`);
-  }
-  return millis;
-}
-
-function optionalMillis(image: ImageInfo, field: "lastRecordedPullTime" | "lastArchivedAt" | "lastActivatedAt") {
-  const value = image[field];
-  return value === undefined ? undefined : toMillis(value, image.imageDigest, field);
-}
-
-/** The class an image is in now; an image being restored (ACTIVATING) is in neither. */
-export function storageClassOf(image: ImageInfo): StorageClass | "restoring" {
-  if (image.storageClass) return image.storageClass;
-  if (image.imageStatus === "ARCHIVED") return "archive";
-  if (image.imageStatus === "ACTIVATING") return "restoring";
-  return "standard";
-}
 
 /**
  * The time "newest first" sorts by. AWS ECR User Guide, "Lifecycle policy evaluation rules":
  * expiration is ordered by pushed_at_time (transitioned_at_time for archived images), and an image
  * that was archived and restored uses last_activated_at instead of pushed_at_time.
  */
-export function orderTime(image: ImageInfo, storageClass: StorageClass): number {
-  const pushed = toMillis(image.imagePushedAt, image.imageDigest, "imagePushedAt");
-  if (storageClass === "archive") return optionalMillis(image, "lastArchivedAt") ?? pushed;
-  return optionalMillis(image, "lastActivatedAt") ?? pushed;
+export function orderTimeAt(columns: ImageColumns, index: number, classCode: number): number {
+  const pushed = columns.pushedAt[index] as number;
+  const instead = (classCode === IN_ARCHIVE ? columns.archivedAt[index] : columns.activatedAt[index]) as number;
+  return Number.isNaN(instead) ? pushed : instead;
 }
 
-export interface AgeBasis {
-  /** The moment the age counts from. */
-  since: number;
-  /** Which event that moment is, in words. */
-  event: "pushed" | "last pulled" | "restored" | "archived";
-}
+/** The event a since* count type measures an image's age from, in words. */
+export type AgeEvent = "pushed" | "last pulled" | "restored" | "archived";
 
 /**
- * What a since* count type measures an image's age from; undefined when the image has no such
- * moment (an image without lastArchivedAt for sinceImageTransitioned).
+ * The moment a since* count type measures image `index`'s age from, and which event it is; NaN
+ * when the image has no such moment (no lastArchivedAt for sinceImageTransitioned).
  */
-export function ageBasis(image: ImageInfo, countType: CountType): AgeBasis | undefined {
-  const pushed = toMillis(image.imagePushedAt, image.imageDigest, "imagePushedAt");
+export function ageBasisAt(columns: ImageColumns, index: number, countType: CountType): [number, AgeEvent] {
+  const pushed = columns.pushedAt[index] as number;
   switch (countType) {
     case "imageCountMoreThan":
-      return undefined;
+      return [Number.NaN, "pushed"];
     case "sinceImagePushed":
-      return { since: pushed, event: "pushed" };
+      return [pushed, "pushed"];
     case "sinceImagePulled": {
       // AWS ECR User Guide, "Lifecycle policy evaluation rules": the last recorded pull; an image
       // never pulled uses its push time; one restored from archive and not pulled since uses
       // last_activated_at.
-      const pulled = optionalMillis(image, "lastRecordedPullTime");
-      const activated = optionalMillis(image, "lastActivatedAt");
-      if (activated !== undefined && (pulled === undefined || pulled < activated)) {
-        return { since: activated, event: "restored" };
-      }
-      return pulled === undefined ? { since: pushed, event: "pushed" } : { since: pulled, event: "last pulled" };
+      const pulled = columns.pulledAt[index] as number;
+      const activated = columns.activatedAt[index] as number;
+      if (!Number.isNaN(activated) && (Number.isNaN(pulled) || pulled < activated)) return [activated, "restored"];
+      return Number.isNaN(pulled) ? [pushed, "pushed"] : [pulled, "last pulled"];
     }
-    case "sinceImageTransitioned": {
-      const archived = optionalMillis(image, "lastArchivedAt");
-      return archived === undefined ? undefined : { since: archived, event: "archived" };
+    case "sinceImageTransitioned":
+      return [columns.archivedAt[index] as number, "archived"];
+  }
+}
+
+/** ageBasisAt's moment alone, without an array: the evaluation asks it of every pool image. */
+export function ageSinceAt(columns: ImageColumns, index: number, countType: CountType): number {
+  switch (countType) {
+    case "sinceImagePushed":
+      return columns.pushedAt[index] as number;
+    case "sinceImagePulled": {
+      const pulled = columns.pulledAt[index] as number;
+      const activated = columns.activatedAt[index] as number;
+      if (!Number.isNaN(activated) && (Number.isNaN(pulled) || pulled < activated)) return activated;
+      return Number.isNaN(pulled) ? (columns.pushedAt[index] as number) : pulled;
     }
+    default:
+      return ageBasisAt(columns, index, countType)[0];
   }
 }
 

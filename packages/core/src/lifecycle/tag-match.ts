@@ -1,3 +1,4 @@
+import type { ImageColumns } from "./image-columns.js";
 import type { LifecycleSelection } from "./types.js";
 
 /** ECR accepts at most four `*` in one tagPatternList entry. */
@@ -63,11 +64,39 @@ export function tagFilter(selection: LifecycleSelection): (imageTags: readonly s
     case "untagged":
       return (imageTags) => imageTags.length === 0;
     case "tagged": {
-      const entries = [
-        ...(selection.tagPatternList ?? []).map(tagPatternMatcher),
-        ...(selection.tagPrefixList ?? []).map((prefix) => (tag: string) => matchesTagPrefix(prefix, tag)),
-      ];
+      const entries = tagMatchers(selection);
       return (imageTags) => imageTags.length > 0 && entries.every((matches) => imageTags.some(matches));
+    }
+  }
+}
+
+function tagMatchers(selection: LifecycleSelection): ((tag: string) => boolean)[] {
+  return [
+    ...(selection.tagPatternList ?? []).map(tagPatternMatcher),
+    ...(selection.tagPrefixList ?? []).map((prefix) => (tag: string) => matchesTagPrefix(prefix, tag)),
+  ];
+}
+
+/** tagFilter for images held in columns: whether image `index`'s tags satisfy the selection. */
+export function columnsTagFilter(selection: LifecycleSelection): (columns: ImageColumns, index: number) => boolean {
+  switch (selection.tagStatus) {
+    case "any":
+      return () => true;
+    case "untagged":
+      return ({ tagStart }, index) => tagStart[index] === tagStart[index + 1];
+    case "tagged": {
+      const entries = tagMatchers(selection);
+      return ({ tagStart, tagValues }, index) => {
+        const start = tagStart[index] as number;
+        const end = tagStart[index + 1] as number;
+        if (start === end) return false;
+        for (const matches of entries) {
+          let any = false;
+          for (let at = start; at < end && !any; at++) any = matches(tagValues[at] as string);
+          if (!any) return false;
+        }
+        return true;
+      };
     }
   }
 }
