@@ -156,12 +156,18 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
   }
 }
 
+/** JSON's whitespace from `lastIndex` on: the regular expression engine skips a run faster than a loop of charCodeAt. */
+const SPACE_RUN = /[ \n\r\t]*/y;
+
 function skipSpace(text: string, at: number): number {
-  for (;;) {
-    const c = text.charCodeAt(at);
-    if (c === 32 || c === 10 || c === 13 || c === 9) at++;
-    else return at;
-  }
+  const c = text.charCodeAt(at);
+  // Most values follow a single space or none; indentation after a newline is a longer run.
+  if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return at;
+  const next = text.charCodeAt(at + 1);
+  if (next !== 32 && next !== 10 && next !== 13 && next !== 9) return at + 1;
+  SPACE_RUN.lastIndex = at + 2;
+  SPACE_RUN.test(text);
+  return SPACE_RUN.lastIndex;
 }
 
 /** The character at `offset` for a message: escaped, never raw text from the file. */
@@ -174,12 +180,18 @@ function unexpected(text: string, offset: number, rest: string): SyntaxProblem {
   return new SyntaxProblem(`unexpected ${describe(text, offset)}${rest}`, offset);
 }
 
+/** The characters a string holds as they are: up to its closing quote, an escape or a control character. */
+const PLAIN_RUN = /[^"\\\x00-\x1f]*/y;
+
 /**
  * The offset just past the string that opens at `start`, negated when the string holds an escape
  * (so its value needs decoding).
  */
 function stringEnd(text: string, start: number): number {
-  let at = start + 1;
+  PLAIN_RUN.lastIndex = start + 1;
+  PLAIN_RUN.test(text);
+  let at = PLAIN_RUN.lastIndex;
+  if (text.charCodeAt(at) === QUOTE) return at + 1;
   let escaped = false;
   for (;;) {
     const c = text.charCodeAt(at);
@@ -193,30 +205,9 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
-/** Strings up to this long are looked up in `shared` before a new one is made. */
-const SHARED_LENGTH = 24;
-/** Recent short strings by a hash of their length and a few characters. */
-const shared: string[] = new Array(1024).fill("");
-
-/**
- * `text.slice(from, to)`, as the string already made for the same characters when there is one:
- * keys and short values repeat (name, image, "tcp", "awsvpc"), and each copy cost memory for as
- * long as the tree lived. A hit compares characters and allocates nothing.
- */
-function sharedSlice(text: string, from: number, to: number): string {
-  const length = to - from;
-  if (length === 0) return "";
-  const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt((from + to) >> 1)) & 1023;
-  const candidate = shared[slot]!;
-  if (candidate.length === length && text.startsWith(candidate, from)) return candidate;
-  const made = text.slice(from, to);
-  shared[slot] = made;
-  return made;
-}
-
 /** The value of the string from `start` to `end` (negated when it holds an escape), as stringEnd gives it. */
 function stringValue(text: string, start: number, end: number): string {
-  if (end > 0) return end - start - 2 <= SHARED_LENGTH ? sharedSlice(text, start + 1, end - 1) : text.slice(start + 1, end - 1);
+  if (end > 0) return text.slice(start + 1, end - 1);
   try {
     return JSON.parse(text.slice(start, -end)) as string;
   } catch {
@@ -318,8 +309,8 @@ class DuplicateKeys {
 
   closed(map: MapNode | SeqNode): void {
     if (map.kind !== "map") return;
-    this.indexes.delete(map);
-    this.repeats.delete(map);
+    if (this.indexes.size > 0) this.indexes.delete(map);
+    if (this.repeats.size > 0) this.repeats.delete(map);
   }
 
   private firstOffset(map: MapNode, entries: readonly JsonEntry[], mark: number, key: string, offset: number): number | undefined {

@@ -67,10 +67,12 @@ export class Obj {
   }
 
   strings(key: string): string[] {
-    return this.list(key).flatMap((item) => {
+    const strings: string[] = [];
+    for (const item of this.list(key)) {
       const value = scalarString(item);
-      return value === undefined ? [] : [value];
-    });
+      if (value !== undefined) strings.push(value);
+    }
+    return strings;
   }
 }
 
