@@ -49,7 +49,7 @@ class JsonEntry implements MapEntry {
 const NO_CHILDREN: never[] = [];
 
 /** Up to this many entries, a map is searched for a repeated key; beyond, its keys are indexed. */
-const SCANNED_KEYS = 8;
+const SCANNED_KEYS = 32;
 
 /**
  * A JSON parser that keeps every node's offsets. JSON files are most of what the linter reads,
