@@ -70,6 +70,9 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
   // begin: a container gets an array of exactly its children when it closes (an array grown by push holds
   // room for 16 or more, which was the larger part of a small map's memory).
   const pending: (JsonEntry | Node)[] = [];
+  // How much of `pending` is in use: slots past it are stale and overwritten, as truncating the
+  // array each time a container closed cost more than the rest of closing it.
+  let used = 0;
   const marks: number[] = [];
   let mark = 0;
   let parent: MapNode | SeqNode | undefined;
@@ -95,7 +98,7 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
     } else node = readLiteral(text, at, parent, key);
 
     if (parent === undefined) root = node;
-    else pending.push(parent.kind === "map" ? new JsonEntry(key as string, node, keyStart, keyEnd) : node);
+    else pending[used++] = parent.kind === "map" ? new JsonEntry(key as string, node, keyStart, keyEnd) : node;
     at = node.end;
 
     if (node.kind === "map" || node.kind === "seq") {
@@ -107,7 +110,7 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
       } else {
         open.push(node);
         marks.push(mark);
-        mark = pending.length;
+        mark = used;
         parent = node;
         if (node.kind === "seq") key = 0;
         else {
@@ -115,7 +118,7 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
           keyEnd = keyAt(text, at);
           key = stringValue(text, keyStart, keyEnd);
           keyEnd = Math.abs(keyEnd);
-          duplicates?.check(node, pending, mark, key, keyStart, keyEnd);
+          duplicates?.check(node, pending, mark, used, key, keyStart, keyEnd);
           at = colonAfter(text, keyEnd);
         }
         continue;
@@ -138,16 +141,16 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
           keyEnd = keyAt(text, keyStart);
           key = stringValue(text, keyStart, keyEnd);
           keyEnd = Math.abs(keyEnd);
-          duplicates?.check(parent, pending, mark, key, keyStart, keyEnd);
+          duplicates?.check(parent, pending, mark, used, key, keyStart, keyEnd);
           at = colonAfter(text, keyEnd);
-        } else key = pending.length - mark;
+        } else key = used - mark;
         break;
       }
       if (next !== (isMap ? CLOSE_BRACE : CLOSE_BRACKET)) throw unexpected(text, at, `: expected "," or "${isMap ? "}" : "]"}"`);
       parent.end = ++at;
-      if (parent.kind === "map") parent.entries = pending.slice(mark) as JsonEntry[];
-      else parent.items = pending.slice(mark) as Node[];
-      pending.length = mark;
+      if (parent.kind === "map") parent.entries = pending.slice(mark, used) as JsonEntry[];
+      else parent.items = pending.slice(mark, used) as Node[];
+      used = mark;
       mark = marks.pop()!;
       duplicates?.closed(parent);
       open.pop();
@@ -286,9 +289,9 @@ class DuplicateKeys {
   ) {}
 
   /** Called with each key as it is read, before its entry joins the map. */
-  /** `pending` from `mark` on holds the entries of `map` read so far. */
-  check(map: MapNode, pending: readonly unknown[], mark: number, key: string, start: number, end: number): void {
-    const first = this.firstOffset(map, pending as readonly JsonEntry[], mark, key, start);
+  /** `pending` from `mark` to `used` holds the entries of `map` read so far. */
+  check(map: MapNode, pending: readonly unknown[], mark: number, used: number, key: string, start: number, end: number): void {
+    const first = this.firstOffset(map, pending as readonly JsonEntry[], mark, used, key, start);
     if (first === undefined) return;
     let counts = this.repeats.get(map);
     if (!counts) {
@@ -313,19 +316,20 @@ class DuplicateKeys {
     if (this.repeats.size > 0) this.repeats.delete(map);
   }
 
-  private firstOffset(map: MapNode, entries: readonly JsonEntry[], mark: number, key: string, offset: number): number | undefined {
-    if (entries.length - mark <= SCANNED_KEYS) {
-      for (let i = mark; i < entries.length; i++) if (entries[i]!.key === key) return entries[i]!.keyStart;
+  private firstOffset(map: MapNode, entries: readonly JsonEntry[], mark: number, used: number, key: string, offset: number): number | undefined {
+    if (used - mark <= SCANNED_KEYS) {
+      for (let i = mark; i < used; i++) if (entries[i]!.key === key) return entries[i]!.keyStart;
       return undefined;
     }
     let index = this.indexes.get(map);
     if (!index) {
       index = new Map();
-      for (let i = mark; i < entries.length; i++) if (!index.has(entries[i]!.key)) index.set(entries[i]!.key, entries[i]!.keyStart);
+      for (let i = mark; i < used; i++) if (!index.has(entries[i]!.key)) index.set(entries[i]!.key, entries[i]!.keyStart);
       this.indexes.set(map, index);
     }
     const first = index.get(key);
     if (first === undefined) index.set(key, offset);
     return first;
   }
+
 }
