@@ -184,6 +184,7 @@ function unexpected(text: string, offset: number, rest: string): SyntaxProblem {
 }
 
 /** The characters a string holds as they are: up to its closing quote, an escape or a control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON refuses raw control characters in a string, so a run stops at them
 const PLAIN_RUN = /[^"\\\x00-\x1f]*/y;
 
 /**
