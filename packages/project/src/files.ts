@@ -43,12 +43,14 @@ function walk(dir: string, cwd: string, scopes: IgnoreScope[], found: Set<string
   const fromCwd = relative(cwd, dir);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (alwaysSkipped.has(entry.name)) continue;
-    const path = join(dir, entry.name);
     const isDir = entry.isDirectory();
-    if (active.length > 0 && active.some(({ dir: base, rules }) => rules.ignores(toPosix(relative(base, path)) + (isDir ? "/" : ""))))
-      continue;
-    if (isDir) walk(path, cwd, active, found);
-    else if (entry.isFile() && isLintableFileName(entry.name)) found.add(fromCwd === "" ? entry.name : join(fromCwd, entry.name));
+    if (active.length > 0) {
+      const path = join(dir, entry.name);
+      if (active.some(({ dir: base, rules }) => rules.ignores(toPosix(relative(base, path)) + (isDir ? "/" : "")))) continue;
+    }
+    if (isDir) walk(join(dir, entry.name), cwd, active, found);
+    // An entry's name holds no separator and fromCwd is normalized, so joining is concatenating.
+    else if (entry.isFile() && isLintableFileName(entry.name)) found.add(fromCwd === "" ? entry.name : `${fromCwd}${sep}${entry.name}`);
   }
 }
 
