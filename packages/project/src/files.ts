@@ -39,13 +39,18 @@ interface IgnoreScope {
 function walk(dir: string, cwd: string, scopes: IgnoreScope[], found: Set<string>): void {
   const local = readGitignore(dir);
   const active = local ? [...scopes, { dir, rules: local }] : scopes;
+  // relative() once per directory, not per file: a directory of 10,000 files paid for it 10,000 times.
+  const fromCwd = relative(cwd, dir);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (alwaysSkipped.has(entry.name)) continue;
-    const path = join(dir, entry.name);
     const isDir = entry.isDirectory();
-    if (active.some(({ dir: base, rules }) => rules.ignores(toPosix(relative(base, path)) + (isDir ? "/" : "")))) continue;
-    if (isDir) walk(path, cwd, active, found);
-    else if (entry.isFile() && isLintableFileName(entry.name)) found.add(relative(cwd, path));
+    if (active.length > 0) {
+      const path = join(dir, entry.name);
+      if (active.some(({ dir: base, rules }) => rules.ignores(toPosix(relative(base, path)) + (isDir ? "/" : "")))) continue;
+    }
+    if (isDir) walk(join(dir, entry.name), cwd, active, found);
+    // An entry's name holds no separator and fromCwd is normalized, so joining is concatenating.
+    else if (entry.isFile() && isLintableFileName(entry.name)) found.add(fromCwd === "" ? entry.name : `${fromCwd}${sep}${entry.name}`);
   }
 }
 

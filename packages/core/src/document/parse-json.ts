@@ -49,7 +49,7 @@ class JsonEntry implements MapEntry {
 const NO_CHILDREN: never[] = [];
 
 /** Up to this many entries, a map is searched for a repeated key; beyond, its keys are indexed. */
-const SCANNED_KEYS = 8;
+const SCANNED_KEYS = 32;
 
 /**
  * A JSON parser that keeps every node's offsets. JSON files are most of what the linter reads,
@@ -70,6 +70,9 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
   // begin: a container gets an array of exactly its children when it closes (an array grown by push holds
   // room for 16 or more, which was the larger part of a small map's memory).
   const pending: (JsonEntry | Node)[] = [];
+  // How much of `pending` is in use: slots past it are stale and overwritten, as truncating the
+  // array each time a container closed cost more than the rest of closing it.
+  let used = 0;
   const marks: number[] = [];
   let mark = 0;
   let parent: MapNode | SeqNode | undefined;
@@ -95,7 +98,7 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
     } else node = readLiteral(text, at, parent, key);
 
     if (parent === undefined) root = node;
-    else pending.push(parent.kind === "map" ? new JsonEntry(key as string, node, keyStart, keyEnd) : node);
+    else pending[used++] = parent.kind === "map" ? new JsonEntry(key as string, node, keyStart, keyEnd) : node;
     at = node.end;
 
     if (node.kind === "map" || node.kind === "seq") {
@@ -107,7 +110,7 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
       } else {
         open.push(node);
         marks.push(mark);
-        mark = pending.length;
+        mark = used;
         parent = node;
         if (node.kind === "seq") key = 0;
         else {
@@ -115,7 +118,7 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
           keyEnd = keyAt(text, at);
           key = stringValue(text, keyStart, keyEnd);
           keyEnd = Math.abs(keyEnd);
-          duplicates?.check(node, pending, mark, key, keyStart, keyEnd);
+          duplicates?.check(node, pending, mark, used, key, keyStart, keyEnd);
           at = colonAfter(text, keyEnd);
         }
         continue;
@@ -138,16 +141,16 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
           keyEnd = keyAt(text, keyStart);
           key = stringValue(text, keyStart, keyEnd);
           keyEnd = Math.abs(keyEnd);
-          duplicates?.check(parent, pending, mark, key, keyStart, keyEnd);
+          duplicates?.check(parent, pending, mark, used, key, keyStart, keyEnd);
           at = colonAfter(text, keyEnd);
-        } else key = pending.length - mark;
+        } else key = used - mark;
         break;
       }
       if (next !== (isMap ? CLOSE_BRACE : CLOSE_BRACKET)) throw unexpected(text, at, `: expected "," or "${isMap ? "}" : "]"}"`);
       parent.end = ++at;
-      if (parent.kind === "map") parent.entries = pending.slice(mark) as JsonEntry[];
-      else parent.items = pending.slice(mark) as Node[];
-      pending.length = mark;
+      if (parent.kind === "map") parent.entries = pending.slice(mark, used) as JsonEntry[];
+      else parent.items = pending.slice(mark, used) as Node[];
+      used = mark;
       mark = marks.pop()!;
       duplicates?.closed(parent);
       open.pop();
@@ -156,12 +159,18 @@ export function parseJson(text: string, limits: ReaderLimits = DEFAULT_READER_LI
   }
 }
 
+/** JSON's whitespace from `lastIndex` on: the regular expression engine skips a run faster than a loop of charCodeAt. */
+const SPACE_RUN = /[ \n\r\t]*/y;
+
 function skipSpace(text: string, at: number): number {
-  for (;;) {
-    const c = text.charCodeAt(at);
-    if (c === 32 || c === 10 || c === 13 || c === 9) at++;
-    else return at;
-  }
+  const c = text.charCodeAt(at);
+  // Most values follow a single space or none; indentation after a newline is a longer run.
+  if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return at;
+  const next = text.charCodeAt(at + 1);
+  if (next !== 32 && next !== 10 && next !== 13 && next !== 9) return at + 1;
+  SPACE_RUN.lastIndex = at + 2;
+  SPACE_RUN.test(text);
+  return SPACE_RUN.lastIndex;
 }
 
 /** The character at `offset` for a message: escaped, never raw text from the file. */
@@ -174,12 +183,19 @@ function unexpected(text: string, offset: number, rest: string): SyntaxProblem {
   return new SyntaxProblem(`unexpected ${describe(text, offset)}${rest}`, offset);
 }
 
+/** The characters a string holds as they are: up to its closing quote, an escape or a control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON refuses raw control characters in a string, so a run stops at them
+const PLAIN_RUN = /[^"\\\x00-\x1f]*/y;
+
 /**
  * The offset just past the string that opens at `start`, negated when the string holds an escape
  * (so its value needs decoding).
  */
 function stringEnd(text: string, start: number): number {
-  let at = start + 1;
+  PLAIN_RUN.lastIndex = start + 1;
+  PLAIN_RUN.test(text);
+  let at = PLAIN_RUN.lastIndex;
+  if (text.charCodeAt(at) === QUOTE) return at + 1;
   let escaped = false;
   for (;;) {
     const c = text.charCodeAt(at);
@@ -193,30 +209,9 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
-/** Strings up to this long are looked up in `shared` before a new one is made. */
-const SHARED_LENGTH = 24;
-/** Recent short strings by a hash of their length and a few characters. */
-const shared: string[] = new Array(1024).fill("");
-
-/**
- * `text.slice(from, to)`, as the string already made for the same characters when there is one:
- * keys and short values repeat (name, image, "tcp", "awsvpc"), and each copy cost memory for as
- * long as the tree lived. A hit compares characters and allocates nothing.
- */
-function sharedSlice(text: string, from: number, to: number): string {
-  const length = to - from;
-  if (length === 0) return "";
-  const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 3 + text.charCodeAt((from + to) >> 1)) & 1023;
-  const candidate = shared[slot]!;
-  if (candidate.length === length && text.startsWith(candidate, from)) return candidate;
-  const made = text.slice(from, to);
-  shared[slot] = made;
-  return made;
-}
-
 /** The value of the string from `start` to `end` (negated when it holds an escape), as stringEnd gives it. */
 function stringValue(text: string, start: number, end: number): string {
-  if (end > 0) return end - start - 2 <= SHARED_LENGTH ? sharedSlice(text, start + 1, end - 1) : text.slice(start + 1, end - 1);
+  if (end > 0) return text.slice(start + 1, end - 1);
   try {
     return JSON.parse(text.slice(start, -end)) as string;
   } catch {
@@ -295,9 +290,9 @@ class DuplicateKeys {
   ) {}
 
   /** Called with each key as it is read, before its entry joins the map. */
-  /** `pending` from `mark` on holds the entries of `map` read so far. */
-  check(map: MapNode, pending: readonly unknown[], mark: number, key: string, start: number, end: number): void {
-    const first = this.firstOffset(map, pending as readonly JsonEntry[], mark, key, start);
+  /** `pending` from `mark` to `used` holds the entries of `map` read so far. */
+  check(map: MapNode, pending: readonly unknown[], mark: number, used: number, key: string, start: number, end: number): void {
+    const first = this.firstOffset(map, pending as readonly JsonEntry[], mark, used, key, start);
     if (first === undefined) return;
     let counts = this.repeats.get(map);
     if (!counts) {
@@ -318,23 +313,24 @@ class DuplicateKeys {
 
   closed(map: MapNode | SeqNode): void {
     if (map.kind !== "map") return;
-    this.indexes.delete(map);
-    this.repeats.delete(map);
+    if (this.indexes.size > 0) this.indexes.delete(map);
+    if (this.repeats.size > 0) this.repeats.delete(map);
   }
 
-  private firstOffset(map: MapNode, entries: readonly JsonEntry[], mark: number, key: string, offset: number): number | undefined {
-    if (entries.length - mark <= SCANNED_KEYS) {
-      for (let i = mark; i < entries.length; i++) if (entries[i]!.key === key) return entries[i]!.keyStart;
+  private firstOffset(map: MapNode, entries: readonly JsonEntry[], mark: number, used: number, key: string, offset: number): number | undefined {
+    if (used - mark <= SCANNED_KEYS) {
+      for (let i = mark; i < used; i++) if (entries[i]!.key === key) return entries[i]!.keyStart;
       return undefined;
     }
     let index = this.indexes.get(map);
     if (!index) {
       index = new Map();
-      for (let i = mark; i < entries.length; i++) if (!index.has(entries[i]!.key)) index.set(entries[i]!.key, entries[i]!.keyStart);
+      for (let i = mark; i < used; i++) if (!index.has(entries[i]!.key)) index.set(entries[i]!.key, entries[i]!.keyStart);
       this.indexes.set(map, index);
     }
     const first = index.get(key);
     if (first === undefined) index.set(key, offset);
     return first;
   }
+
 }

@@ -68,6 +68,32 @@ describe("parseJson on any JSON", () => {
     );
   });
 
+  it("places every value and key at the text that holds it, whatever the spacing and escapes", () => {
+    const spaced = fc.tuple(fc.json(), fc.constantFrom("", " ", "\n  ", "\r\n\t", "  \n    ")).map(([text, space]) =>
+      // Spacing around every structural character that is not inside a string.
+      text.replace(/("(?:[^"\\]|\\.)*")|([{}[\],:])/g, (match, string) => (string ? match : `${space}${match}${space}`)),
+    );
+    fc.assert(
+      fc.property(spaced, fc.boolean(), (text, escaped) => {
+        // Letters inside strings written as \u escapes, so values and keys need decoding.
+        const source = escaped
+          ? text.replace(/"(?:[^"\\]|\\.)*"/g, (string) => string.replace(/(?<!\\)[g-z]/g, (letter) => `\\u00${letter.charCodeAt(0).toString(16)}`))
+          : text;
+        const visit = (node: Node): void => {
+          expect(JSON.parse(source.slice(node.start, node.end))).toEqual(toPlain(node));
+          if (node.kind === "map")
+            for (const { key, keyNode, value } of node.entries) {
+              expect(JSON.parse(source.slice(keyNode.start, keyNode.end))).toBe(key);
+              visit(value);
+            }
+          else if (node.kind === "seq") node.items.forEach(visit);
+        };
+        visit(parseJson(source));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("reads a __proto__ key as an own property, as JSON.parse does", () => {
     const text = '{"__proto__": {"polluted": true}, "a": 1}';
     expect(toPlain(parseJson(text))).toStrictEqual(JSON.parse(text));

@@ -89,7 +89,7 @@ function lintDocument(document: LoadedDocument, checks: ChecksByKind, findings: 
       },
     };
     for (const active of checks.get(resource.kind)!) {
-      if (resource.suppressed.has(active.rule.id)) continue;
+      if (resource.suppressed.size > 0 && resource.suppressed.has(active.rule.id)) continue;
       current = active;
       active.check(resource, context);
     }

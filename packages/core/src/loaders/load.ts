@@ -133,6 +133,8 @@ function readRoot(root: Node, file: string): { description: string; resources: R
 
 /** A `.template` file may be YAML; JSON always opens with `{` or `[`. */
 function looksLikeJson(text: string): boolean {
+  const opening = text.charCodeAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (opening === 0x7b || opening === 0x5b) return true; // "{" or "[" right away: no search needed
   const first = /\S/.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return first !== null && (first[0] === "{" || first[0] === "[");
 }

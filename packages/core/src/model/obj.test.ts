@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MapNode } from "../document/node.js";
 import { normalizeKey, Obj } from "./obj.js";
@@ -41,5 +42,25 @@ describe("Obj.get", () => {
     const props = new Obj(map([["memory", "512"]]));
     expect(props.get("mem")).toBeUndefined();
     expect(props.get("memoryReservation")).toBeUndefined();
+  });
+});
+
+describe("Obj.get on any keys", () => {
+  // Characters that stress the normalization: underscores, case, and letters whose lower case is
+  // ASCII or longer than one character (the Kelvin sign lower-cases to "k", İ to "i̇").
+  const keyText = fc
+    .array(fc.constantFrom("_", "a", "A", "k", "K", "\u212a", "i", "\u0130", "\u00df", "-", "1"), { maxLength: 4 })
+    .map((chars) => chars.join(""));
+
+  it("finds the last entry whose key normalizes as the asked key does", () => {
+    fc.assert(
+      fc.property(fc.array(keyText, { maxLength: 20 }), keyText, (keys, asked) => {
+        const props = new Obj(map(keys.map((key, index) => [key, String(index)])));
+        const wanted = normalizeKey(asked);
+        const last = keys.findLastIndex((key) => normalizeKey(key) === wanted);
+        expect(props.str(asked)).toBe(last === -1 ? undefined : String(last));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -22,11 +22,23 @@ export class Obj {
   constructor(readonly node: MapNode) {}
 
   get(key: string): Node | undefined {
-    const wanted = normalizeKey(key);
     const { entries } = this.node;
-    if (entries.length > SCANNED_MAP_SIZE) return lookupIndex(this.node).get(wanted);
+    if (entries.length > SCANNED_MAP_SIZE) return lookupIndex(this.node).get(normalizeKey(key));
+    // Most keys are written as asked for, or begin with another letter: only the others need the
+    // normalized comparison (and the normalized key, made on the first of them).
+    const first = firstLetter(key);
+    let wanted: string | undefined;
     // From the end: of two spellings of one key, the last one counts, as in the index.
-    for (let i = entries.length - 1; i >= 0; i--) if (normalizesTo(entries[i]!.key, wanted)) return entries[i]!.value;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const candidate = entries[i]!.key;
+      if (candidate === key) return entries[i]!.value;
+      if (first !== ANY_LETTER) {
+        const letter = firstLetter(candidate);
+        if (letter !== ANY_LETTER && letter !== first) continue;
+      }
+      wanted ??= normalizeKey(key);
+      if (normalizesTo(candidate, wanted)) return entries[i]!.value;
+    }
     return undefined;
   }
 
@@ -67,10 +79,12 @@ export class Obj {
   }
 
   strings(key: string): string[] {
-    return this.list(key).flatMap((item) => {
+    const strings: string[] = [];
+    for (const item of this.list(key)) {
       const value = scalarString(item);
-      return value === undefined ? [] : [value];
-    });
+      if (value !== undefined) strings.push(value);
+    }
+    return strings;
   }
 }
 
@@ -91,6 +105,21 @@ function normalizesTo(key: string, normalized: string): boolean {
   return matched === normalized.length;
 }
 
+/**
+ * The first character of a key that is not an underscore, lower-cased, as normalizeKey would
+ * begin; ANY_LETTER when that takes more than ASCII (a non-ASCII character, or none at all).
+ */
+function firstLetter(key: string): number {
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code === UNDERSCORE) continue;
+    if (code > 0x7f) return ANY_LETTER;
+    return code >= UPPER_A && code <= UPPER_Z ? code + LOWER_CASE_OFFSET : code;
+  }
+  return ANY_LETTER;
+}
+
+const ANY_LETTER = -1;
 const UNDERSCORE = 0x5f;
 const UPPER_A = 0x41;
 const UPPER_Z = 0x5a;

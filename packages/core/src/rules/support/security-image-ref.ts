@@ -16,13 +16,16 @@ export interface ImageReference {
 
 /** Each container whose image is a literal reference (not empty, not a template placeholder). */
 export function literalImages(task: TaskDefinition): { container: Container; node: Node; image: string }[] {
-  return task.containers.flatMap((container) => {
+  const images: { container: Container; node: Node; image: string }[] = [];
+  for (const container of task.containers) {
     const node = container.props.get("image");
     const image = scalarString(node);
-    if (!node || image === undefined || image.trim() === "" || isImagePlaceholder(image)) return [];
-    return [{ container, node, image }];
-  });
+    if (node && image !== undefined && image.trim() !== "" && !isImagePlaceholder(image)) images.push({ container, node, image });
+  }
+  return images;
 }
+
+const imagePlaceholder = /\$\{|\{\{|<[^>]*>/;
 
 export function parseImageReference(image: string): ImageReference {
   const text = image.trim();
@@ -59,5 +62,5 @@ export function isPrivateEcrTemplate(template: string): boolean {
 
 /** Text still to be filled in by a render step: `${IMAGE}`, `{{image}}`, `<IMAGE>`. */
 export function isImagePlaceholder(image: string): boolean {
-  return /\$\{|\{\{|<[^>]*>/.test(image);
+  return imagePlaceholder.test(image);
 }
