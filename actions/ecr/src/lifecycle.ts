@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
 import { applyLifecyclePolicy, type EcrClients, planLifecyclePolicy } from "@shipshape/aws";
-import { type LifecyclePolicy, lifecycleOutcomeLines } from "@shipshape/core";
+import { type LifecyclePolicy, lifecycleEvaluationLines } from "@shipshape/core";
 import type { Inputs } from "./context.js";
 import { describeConflict } from "./lifecycle-conflict.js";
 import { logLines } from "./log-lines.js";
@@ -31,12 +31,12 @@ export async function runLifecyclePolicy(
       ? await applyLifecyclePolicy(request)
       : { ...(await planLifecyclePolicy(request)), applied: false };
   report.lifecycle = { mode: inputs.lifecycleMode, plan: result, applied: result.applied };
-  core.setOutput("expired-count", String(result.outcome.expiredDigests.length));
+  core.setOutput("expired-count", String(result.evaluation.expiredCount));
 
   await core.group(`Lifecycle policy ${inputs.lifecycleMode} on ${inputs.repository}`, async () => {
     // The lines are worded as they are written, a megabyte a write: the log of a million images
     // is the same, line for line, as one core.info per line, without a million writes.
-    logLines(lifecycleOutcomeLines(result.outcome));
+    logLines(lifecycleEvaluationLines(result.evaluation));
   });
   for (const conflict of result.conflicts) {
     const message = describeConflict(conflict);

@@ -2,7 +2,7 @@
 // lifecycle policy's effect as a table (rule, images expired, images kept), in the summary style
 // of @shipshape/report.
 import type { LifecyclePlan } from "@shipshape/aws";
-import { shortDigest } from "@shipshape/core";
+import { shortDigest, tagsAt } from "@shipshape/core";
 import { summary } from "@shipshape/report";
 import { describeConflict } from "./lifecycle-conflict.js";
 import type { LifecycleReport, StepReport } from "./step-report.js";
@@ -13,27 +13,18 @@ const MAX_LISTED_IMAGES = 500;
 
 /** Rows of the lifecycle table: per rule, the images it expires (or archives) and those of its pool the policy keeps. */
 export function lifecycleRows(plan: LifecyclePlan): string[][] {
-  const { outcome } = plan;
-  // Every image is either acted on or kept: look a rule's pool up in the smaller of the two sets
-  // (a policy on a million images mostly expires, and keeps a few hundred). Filled digest by
-  // digest: a million images never become one argument or array literal.
-  const actedCount = outcome.expiredDigests.length + outcome.transitionedDigests.length;
-  const lookUpKept = outcome.kept.length <= actedCount;
-  const lookedUp = new Set<string>();
-  if (lookUpKept) for (const image of outcome.kept) lookedUp.add(image.imageDigest);
-  else {
-    for (const digest of outcome.expiredDigests) lookedUp.add(digest);
-    for (const digest of outcome.transitionedDigests) lookedUp.add(digest);
-  }
-  const rows = outcome.rules.map((rule) => {
+  const { evaluation } = plan;
+  // Every image is either acted on or kept; one flag per image answers for every rule's pool.
+  const acted = new Uint8Array(evaluation.columns.count);
+  for (const rule of evaluation.rules) for (const index of rule.acted) acted[index] = 1;
+  const rows = evaluation.rules.map(({ rule, pool, acted: ruleActed }) => {
     const name = rule.description ? `${rule.rulePriority}: ${text(rule.description)}` : String(rule.rulePriority);
-    const acted = rule.action === "expire" ? String(rule.images.length) : `${rule.images.length} archived`;
-    let found = 0;
-    for (const digest of rule.identified) if (lookedUp.has(digest)) found++;
-    const kept = lookUpKept ? found : rule.identified.length - found;
-    return [name, acted, String(kept)];
+    const count = rule.action.type === "expire" ? String(ruleActed.length) : `${ruleActed.length} archived`;
+    let kept = 0;
+    for (const index of pool) if (acted[index] === 0) kept++;
+    return [name, count, String(kept)];
   });
-  rows.push(["All rules", String(outcome.expiredDigests.length), String(outcome.kept.length)]);
+  rows.push(["All rules", String(evaluation.expiredCount), String(evaluation.kept.length)]);
   return rows;
 }
 
@@ -74,12 +65,15 @@ function lifecycleSections(lifecycle: LifecycleReport): string[] {
   // Listed up to MAX_LISTED_IMAGES; a repository of 100,000 images still makes a summary of some 50 KB.
   const actedOn: string[] = [];
   let total = 0;
-  for (const rule of lifecycle.plan.outcome.rules) {
-    total += rule.images.length;
-    for (const image of rule.images.slice(0, MAX_LISTED_IMAGES - actedOn.length)) {
-      const tags = image.imageTags.join(", ") || "untagged";
+  const { evaluation } = lifecycle.plan;
+  const { columns } = evaluation;
+  for (const [ruleIndex, { rule, acted }] of evaluation.rules.entries()) {
+    total += acted.length;
+    for (const index of acted.subarray(0, Math.max(MAX_LISTED_IMAGES - actedOn.length, 0))) {
+      const tags = tagsAt(columns, index).join(", ") || "untagged";
+      const reason = evaluation.actedReason(ruleIndex, index);
       actedOn.push(
-        `${code(shortDigest(image.imageDigest))} [${text(tags)}] rule ${rule.rulePriority}: ${text(image.reason)}`,
+        `${code(shortDigest(columns.digests[index] as string))} [${text(tags)}] rule ${rule.rulePriority}: ${text(reason)}`,
       );
     }
   }

@@ -1,7 +1,8 @@
 import { DescribeImagesCommand, ECRClient } from "@aws-sdk/client-ecr";
+import { IN_ARCHIVE, IN_STANDARD, tagsAt } from "@shipshape/core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { listImages, toImageInfo } from "./images.js";
+import { listImageColumns, listImages, toImageInfo } from "./images.js";
 
 const ecr = mockClient(ECRClient);
 const pushedAt = new Date("2025-01-02T03:04:05Z");
@@ -38,6 +39,34 @@ describe("listImages", () => {
   it("returns nothing for an empty repository", async () => {
     ecr.on(DescribeImagesCommand).resolves({ imageDetails: [] });
     expect(await listImages(new ECRClient({}), { repositoryName: "empty" })).toEqual([]);
+  });
+});
+
+describe("listImageColumns", () => {
+  it("appends every page's images, in order, skipping entries without a digest or a push time", async () => {
+    ecr
+      .on(DescribeImagesCommand, { nextToken: undefined })
+      .resolves({
+        imageDetails: [
+          { imageDigest: digest(1), imageTags: ["v1", "prod"], imagePushedAt: pushedAt, imageStatus: "ACTIVE" },
+          { imageTags: ["no-digest"], imagePushedAt: pushedAt },
+        ],
+        nextToken: "page-2",
+      })
+      .on(DescribeImagesCommand, { nextToken: "page-2" })
+      .resolves({
+        imageDetails: [
+          { imageDigest: digest(2), imagePushedAt: pushedAt, imageStatus: "ARCHIVED", lastArchivedAt: pushedAt },
+        ],
+      });
+    const columns = await listImageColumns(new ECRClient({}), { repositoryName: "app" });
+    expect(columns.count).toBe(2);
+    expect(columns.digests).toEqual([digest(1), digest(2)]);
+    expect([tagsAt(columns, 0), tagsAt(columns, 1)]).toEqual([["v1", "prod"], []]);
+    expect(Array.from(columns.pushedAt)).toEqual([pushedAt.getTime(), pushedAt.getTime()]);
+    expect(Array.from(columns.archivedAt)).toEqual([Number.NaN, pushedAt.getTime()]);
+    expect(Array.from(columns.classes)).toEqual([IN_STANDARD, IN_ARCHIVE]);
+    expect(ecr.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({ filter: { imageStatus: "ANY" } });
   });
 });
 

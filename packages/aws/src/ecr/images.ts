@@ -1,5 +1,5 @@
 import { type ECRClient, type ImageDetail, paginateDescribeImages } from "@aws-sdk/client-ecr";
-import type { ImageInfo } from "@shipshape/core";
+import { addImageInfo, type ImageColumns, ImageColumnsBuilder, type ImageInfo } from "@shipshape/core";
 
 export interface RepositoryRef {
   repositoryName: string;
@@ -26,6 +26,28 @@ export async function listImages(client: ECRClient, repository: RepositoryRef): 
     }
   }
   return images;
+}
+
+/**
+ * listImages as columns (ImageColumns): each page's entries are appended as they arrive and the
+ * page dropped, so a repository of a million images never holds an object per image.
+ */
+export async function listImageColumns(client: ECRClient, repository: RepositoryRef): Promise<ImageColumns> {
+  const builder = new ImageColumnsBuilder();
+  const pages = paginateDescribeImages(
+    { client, pageSize: PAGE_SIZE },
+    { repositoryName: repository.repositoryName, registryId: repository.registryId, filter: { imageStatus: "ANY" } },
+  );
+  for await (const page of pages) addImageDetails(builder, page.imageDetails ?? []);
+  return builder.build();
+}
+
+/** Appends a DescribeImages page's entries to the columns, those listImages keeps, in order. */
+export function addImageDetails(builder: ImageColumnsBuilder, details: readonly ImageDetail[]): void {
+  for (const detail of details) {
+    const image = toImageInfo(detail);
+    if (image) addImageInfo(builder, image);
+  }
 }
 
 /** One DescribeImages entry as the lifecycle evaluator reads it; undefined without digest or push time. */

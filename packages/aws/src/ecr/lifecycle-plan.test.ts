@@ -54,7 +54,11 @@ beforeEach(() => {
 describe("planLifecyclePolicy", () => {
   it("evaluates the policy on the repository's images without protection", async () => {
     const plan = await planLifecyclePolicy(request([]));
-    expect(plan.outcome.expiredDigests).toEqual([digest(1)]);
+    const { columns, rules, expiredCount, kept } = plan.evaluation;
+    expect(Array.from(columns.digests)).toEqual([digest(1), digest(2)]);
+    expect(Array.from(rules[0]?.acted ?? [], (index) => columns.digests[index])).toEqual([digest(1)]);
+    expect(expiredCount).toBe(1);
+    expect(Array.from(kept, (index) => columns.digests[index])).toEqual([digest(2)]);
     expect(plan.conflicts).toEqual([]);
     expect(ecsMock.commandCalls(ListServicesCommand)).toHaveLength(0);
   });

@@ -1,8 +1,8 @@
 import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { ECSClient } from "@aws-sdk/client-ecs";
-import { evaluateLifecyclePolicy, type ImageInfo, type LifecycleOutcome, type LifecyclePolicy } from "@shipshape/core";
+import { evaluateImageColumns, type LifecycleEvaluation, type LifecyclePolicy } from "@shipshape/core";
+import { listImageColumns } from "./images.js";
 import { findImagesInUse } from "./images-in-use.js";
-import { listImages } from "./images.js";
 import { putLifecyclePolicy } from "./lifecycle-policy.js";
 import {
   findLifecycleConflicts,
@@ -27,8 +27,11 @@ export interface LifecyclePlanRequest {
 }
 
 export interface LifecyclePlan {
-  images: ImageInfo[];
-  outcome: LifecycleOutcome;
+  /**
+   * What the policy does to the repository's images (in evaluation.columns, in DescribeImages
+   * order): per rule the images it acts on, the images kept, the reasons on demand.
+   */
+  evaluation: LifecycleEvaluation;
   protectedImages: ProtectedImage[];
   /** Protected images the policy would expire or archive. */
   conflicts: LifecycleConflict[];
@@ -37,13 +40,13 @@ export interface LifecyclePlan {
 /** What the policy would do to the repository's images today, and whether it touches one that services use. */
 export async function planLifecyclePolicy(request: LifecyclePlanRequest): Promise<LifecyclePlan> {
   const repository = { repositoryName: request.repositoryName, registryId: request.registryId };
-  const images = await listImages(request.ecr, repository);
-  const outcome = evaluateLifecyclePolicy(request.policy, images, request.now ?? new Date());
+  const columns = await listImageColumns(request.ecr, repository);
+  const evaluation = evaluateImageColumns(request.policy, columns, request.now ?? new Date());
   const clusters = request.protectClusters ?? [];
   if (clusters.length > 0 && !request.ecs) throw new Error("planLifecyclePolicy: protectClusters needs an ECS client");
   const uses = clusters.length > 0 && request.ecs ? await findImagesInUse(request.ecs, clusters) : [];
-  const protectedImages = findProtectedImages(images, request.repositoryUri, uses);
-  return { images, outcome, protectedImages, conflicts: findLifecycleConflicts(outcome, protectedImages) };
+  const protectedImages = findProtectedImages(columns, request.repositoryUri, uses);
+  return { evaluation, protectedImages, conflicts: findLifecycleConflicts(evaluation, protectedImages) };
 }
 
 export interface LifecycleApplication extends LifecyclePlan {

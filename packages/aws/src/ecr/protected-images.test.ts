@@ -1,4 +1,4 @@
-import { evaluateLifecyclePolicy, type ImageInfo, type LifecyclePolicy } from "@shipshape/core";
+import { columnsFromImages, evaluateImageColumns, type ImageInfo, type LifecyclePolicy } from "@shipshape/core";
 import { describe, expect, it } from "vitest";
 import type { ImageUse } from "./images-in-use.js";
 import { findLifecycleConflicts, findProtectedImages, parseImageReference } from "./protected-images.js";
@@ -18,6 +18,7 @@ const images: ImageInfo[] = [
   { imageDigest: digest(3), imageTags: [], imagePushedAt: "2025-01-03T00:00:00Z" },
   { imageDigest: digest(4), imageTags: ["latest"], imagePushedAt: "2025-01-04T00:00:00Z" },
 ];
+const columns = columnsFromImages(images);
 
 describe("parseImageReference", () => {
   it.each([
@@ -62,7 +63,7 @@ describe("findProtectedImages", () => {
     ["another region", "111111111111.dkr.ecr.eu-west-1.amazonaws.com/team/web:v1", []],
     ["a tag no image carries", `${repositoryUri}:v9`, []],
   ])("matches the image named by %s", (_name, image, expected) => {
-    expect(findProtectedImages(images, repositoryUri, [use(image)]).map((found) => found.imageDigest)).toEqual(
+    expect(findProtectedImages(columns, repositoryUri, [use(image)]).map((found) => found.imageDigest)).toEqual(
       expected,
     );
   });
@@ -80,12 +81,12 @@ describe("findLifecycleConflicts", () => {
   };
 
   it("names each protected image a rule would expire, and the services that use it", () => {
-    const outcome = evaluateLifecyclePolicy(keepOne, images, new Date("2025-02-01T00:00:00Z"));
-    const protectedImages = findProtectedImages(images, repositoryUri, [
+    const evaluation = evaluateImageColumns(keepOne, columns, new Date("2025-02-01T00:00:00Z"));
+    const protectedImages = findProtectedImages(columns, repositoryUri, [
       use(`${repositoryUri}:stable`),
       use(`${repositoryUri}:latest`),
     ]);
-    const conflicts = findLifecycleConflicts(outcome, protectedImages);
+    const conflicts = findLifecycleConflicts(evaluation, protectedImages);
     expect(conflicts).toEqual([
       {
         imageDigest: digest(2),
@@ -98,9 +99,9 @@ describe("findLifecycleConflicts", () => {
   });
 
   it("finds none when the policy keeps every protected image", () => {
-    const outcome = evaluateLifecyclePolicy(keepOne, images, new Date("2025-02-01T00:00:00Z"));
+    const evaluation = evaluateImageColumns(keepOne, columns, new Date("2025-02-01T00:00:00Z"));
     expect(
-      findLifecycleConflicts(outcome, findProtectedImages(images, repositoryUri, [use(`${repositoryUri}:latest`)])),
+      findLifecycleConflicts(evaluation, findProtectedImages(columns, repositoryUri, [use(`${repositoryUri}:latest`)])),
     ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ImageInfo, LifecycleOutcome } from "@shipshape/core";
+import { type ImageColumns, type LifecycleEvaluation, tagsAt } from "@shipshape/core";
 import type { ImageUse } from "./images-in-use.js";
 
 /** An image reference split up: `<registry>/<repository>[:tag][@digest]`. */
@@ -51,22 +51,30 @@ export interface ProtectedImage {
  * The repository's images that the uses name, by digest, or by tag (a tag names the image that
  * carries it now). repositoryUri is `<registry>/<repository>` as DescribeRepositories gives it.
  */
-export function findProtectedImages(images: ImageInfo[], repositoryUri: string, uses: ImageUse[]): ProtectedImage[] {
+export function findProtectedImages(columns: ImageColumns, repositoryUri: string, uses: ImageUse[]): ProtectedImage[] {
   const slash = repositoryUri.indexOf("/");
   const registry = registryKey(repositoryUri.slice(0, slash).toLowerCase());
   const repository = repositoryUri.slice(slash + 1);
-  const ours = uses.filter((use) => {
-    const reference = parseImageReference(use.image);
-    return registryKey(reference.registry) === registry && reference.repository === repository;
-  });
+  const ours = uses
+    .map((use) => ({ use, reference: parseImageReference(use.image) }))
+    .filter(({ reference }) => registryKey(reference.registry) === registry && reference.repository === repository);
   const protectedImages: ProtectedImage[] = [];
-  for (const image of images) {
-    const usedBy = ours.filter((use) => {
-      const reference = parseImageReference(use.image);
-      if (reference.digest) return reference.digest === image.imageDigest;
-      return reference.tag !== undefined && image.imageTags.includes(reference.tag);
-    });
-    if (usedBy.length > 0) protectedImages.push({ imageDigest: image.imageDigest, imageTags: image.imageTags, usedBy });
+  if (ours.length === 0) return protectedImages;
+  const { digests, tagStart, tagValues } = columns;
+  for (let index = 0; index < columns.count; index++) {
+    const digest = digests[index] as string;
+    const start = tagStart[index] as number;
+    const end = tagStart[index + 1] as number;
+    const carries = (tag: string) => {
+      for (let at = start; at < end; at++) if (tagValues[at] === tag) return true;
+      return false;
+    };
+    const usedBy: ImageUse[] = [];
+    for (const { use, reference } of ours) {
+      if (reference.digest ? reference.digest === digest : reference.tag !== undefined && carries(reference.tag))
+        usedBy.push(use);
+    }
+    if (usedBy.length > 0) protectedImages.push({ imageDigest: digest, imageTags: tagsAt(columns, index), usedBy });
   }
   return protectedImages;
 }
@@ -78,14 +86,18 @@ export interface LifecycleConflict extends ProtectedImage {
 }
 
 export function findLifecycleConflicts(
-  outcome: LifecycleOutcome,
+  evaluation: LifecycleEvaluation,
   protectedImages: ProtectedImage[],
 ): LifecycleConflict[] {
   const conflicts: LifecycleConflict[] = [];
-  for (const rule of outcome.rules) {
-    for (const acted of rule.images) {
-      const image = protectedImages.find((candidate) => candidate.imageDigest === acted.imageDigest);
-      if (image) conflicts.push({ ...image, rulePriority: rule.rulePriority, action: rule.action });
+  if (protectedImages.length === 0) return conflicts;
+  const byDigest = new Map<string, ProtectedImage>();
+  for (const image of protectedImages) if (!byDigest.has(image.imageDigest)) byDigest.set(image.imageDigest, image);
+  const { digests } = evaluation.columns;
+  for (const { rule, acted } of evaluation.rules) {
+    for (const index of acted) {
+      const image = byDigest.get(digests[index] as string);
+      if (image) conflicts.push({ ...image, rulePriority: rule.rulePriority, action: rule.action.type });
     }
   }
   return conflicts;

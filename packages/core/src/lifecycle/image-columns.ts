@@ -148,25 +148,30 @@ function millisOf(value: Timestamp): number {
   return value instanceof Date ? value.getTime() : Date.parse(value);
 }
 
+type TimeField = "imagePushedAt" | "lastRecordedPullTime" | "lastArchivedAt" | "lastActivatedAt";
+
+/** Milliseconds of one of the image's times, NaN when absent; an unreadable one is noted. */
+function timeOf(builder: ImageColumnsBuilder, image: ImageInfo, field: TimeField): number {
+  const value = image[field];
+  if (value === undefined) return Number.NaN;
+  const millis = millisOf(value);
+  if (Number.isNaN(millis))
+    builder.noteInvalidTime(`image ${image.imageDigest}: ${field} ${JSON.stringify(String(value))} is not a date`);
+  return millis;
+}
+
 /** Appends one ImageInfo; an unreadable timestamp is noted (and stored as NaN). */
 export function addImageInfo(builder: ImageColumnsBuilder, image: ImageInfo): void {
-  const time = (field: "imagePushedAt" | "lastRecordedPullTime" | "lastArchivedAt" | "lastActivatedAt") => {
-    const value = image[field];
-    if (value === undefined) return Number.NaN;
-    const millis = millisOf(value);
-    if (Number.isNaN(millis))
-      builder.noteInvalidTime(`image ${image.imageDigest}: ${field} ${JSON.stringify(String(value))} is not a date`);
-    return millis;
-  };
+  // One row shape for every image (referencedBy present, maybe undefined): a million calls stay monomorphic.
   builder.add({
     digest: image.imageDigest,
     tags: image.imageTags,
-    pushedAt: time("imagePushedAt"),
-    pulledAt: time("lastRecordedPullTime"),
-    archivedAt: time("lastArchivedAt"),
-    activatedAt: time("lastActivatedAt"),
+    pushedAt: timeOf(builder, image, "imagePushedAt"),
+    pulledAt: timeOf(builder, image, "lastRecordedPullTime"),
+    archivedAt: timeOf(builder, image, "lastArchivedAt"),
+    activatedAt: timeOf(builder, image, "lastActivatedAt"),
     storageClass: classOfImage(image),
-    ...(image.referencedBy ? { referencedBy: image.referencedBy } : {}),
+    referencedBy: image.referencedBy,
   });
 }
 

@@ -33,8 +33,10 @@ export { MIN_ARCHIVE_DAYS } from "./validate-selection.js";
 export { evaluateLifecyclePolicy } from "./evaluate.js";
 export { evaluateImageColumns, LifecycleEvaluation, type RuleEvaluation } from "./evaluate-columns.js";
 export {
+  addImageInfo,
   columnsFromImages,
   type ImageColumns,
+  ImageColumnsBuilder,
   IN_ARCHIVE,
   IN_STANDARD,
   RESTORING,
