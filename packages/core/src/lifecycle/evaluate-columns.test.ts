@@ -5,23 +5,12 @@ import { evaluateImageColumns } from "./evaluate-columns.js";
 import { columnsFromImages } from "./image-columns.js";
 import { NOW } from "./test-support/fixtures.js";
 import { referenceEvaluateLifecyclePolicy } from "./test-support/reference-evaluate.js";
+import { seeded } from "./test-support/seeded.js";
 import type { CountType, ImageInfo, LifecyclePolicy, LifecycleRule, LifecycleSelection } from "./types.js";
 import { validateLifecyclePolicy } from "./validate.js";
 
 // The columnar evaluation against the object-per-image evaluator it replaced
 // (test-support/reference-evaluate.ts), on random repositories and policies from a fixed seed.
-
-/** mulberry32: a small seeded generator, so that every run draws the same cases. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TAGS = ["v1", "v2.0", "v10", "release-1", "release-22", "prod", "staging", "sha-abc", "latest", "dev-v1"];

@@ -1,5 +1,15 @@
 import type { ClassCode, ImageColumnsBuilder } from "./image-columns.js";
 import { IN_ARCHIVE, IN_STANDARD, RESTORING } from "./image-columns.js";
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from "./internal-json-bytes.js";
 
 // One describe-images entry (an ImageDetail object) read straight from the file's bytes into the
 // columns, without JSON.parse nor an object per image: at a million images JSON.parse alone costs
@@ -9,14 +19,6 @@ import { IN_ARCHIVE, IN_STANDARD, RESTORING } from "./image-columns.js";
 // the caller reads that entry with JSON.parse as before, so every answer and message stays the same.
 // It validates the JSON of every byte it accepts, as JSON.parse would.
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
 const MINUS = 0x2d;
 const PLUS = 0x2b;
 const DOT = 0x2e;

@@ -2,15 +2,16 @@
 // own: a describe-images file of a million images is read without a string of the whole file
 // (V8 strings stop at 2^29 characters, about 512 MB) nor the parsed tree of every entry at once.
 // Only the structure is checked here (brackets, strings, commas); JSON.parse checks each piece.
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from "./internal-json-bytes.js";
 
 const decoder = new TextDecoder();
 export const decodeRange = (bytes: Uint8Array, start: number, end: number) =>
