@@ -12,7 +12,6 @@ export {
   lintFiles,
   nothingChecked,
   type ProjectSelection,
-  readSources,
   selectProjectFiles,
 } from "./lint-run.js";
 export { terraformOptions, withLocalModules } from "./terraform.js";

@@ -32,20 +32,6 @@ export async function selectProjectFiles(options: {
   return { files, config, loadedConfig };
 }
 
-/** The files' text; a file that cannot be read is a problem to report, not a crash. */
-export function readSources(files: readonly string[], cwd: string): { sources: SourceText[]; unreadable: string[] } {
-  const sources: SourceText[] = [];
-  const unreadable: string[] = [];
-  for (const file of files) {
-    try {
-      sources.push({ file, text: readFileSync(join(cwd, file), "utf8") });
-    } catch (error) {
-      unreadable.push(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-  }
-  return { sources, unreadable };
-}
-
 export interface LintRun {
   report: LintReport;
   /** One line per file that could not be read. */
@@ -58,14 +44,12 @@ export interface LintRun {
  */
 export async function lintFiles(files: readonly string[], cwd: string, config: ShipshapeConfig): Promise<LintRun> {
   const terraform = await terraformOptions(files, cwd);
-  const unreadable = new Map<number, string>();
+  // By the file's place in `files`: Terraform files are read first, the report lists them in order.
+  const unreadable: string[] = [];
   const textOf = (file: string, index: number): string | undefined => {
-    try {
-      return readFileSync(join(cwd, file), "utf8");
-    } catch (error) {
-      unreadable.set(index, `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      return undefined;
-    }
+    const text = readText(cwd, file);
+    if (typeof text !== "string") unreadable[index] = `${file}: cannot read the file (${text.cannotRead})`;
+    return typeof text === "string" ? text : undefined;
   };
   const terraformSources: SourceText[] = [];
   files.forEach((file, index) => {
@@ -73,7 +57,11 @@ export async function lintFiles(files: readonly string[], cwd: string, config: S
     const text = textOf(file, index);
     if (text !== undefined) terraformSources.push({ file, text });
   });
-  const run = startLintRun(terraformSources, { config, ...terraform, reread: (file) => readText(cwd, file) });
+  const reread = (file: string) => {
+    const text = readText(cwd, file);
+    return typeof text === "string" ? text : undefined;
+  };
+  const run = startLintRun(terraformSources, { config, ...terraform, reread });
   // One file at a time, read with the synchronous call: the run holds one tree and one text, and
   // reading a small file costs less than handing it to the thread pool and back.
   files.forEach((file, index) => {
@@ -82,14 +70,15 @@ export async function lintFiles(files: readonly string[], cwd: string, config: S
     if (text !== undefined) run.add({ file, text });
   });
   const report = run.finish();
-  return { report, unreadable: [...unreadable].sort(([a], [b]) => a - b).map(([, line]) => line) };
+  return { report, unreadable: unreadable.filter((line) => line !== undefined) };
 }
 
-function readText(cwd: string, file: string): string | undefined {
+/** The file's text, or why it cannot be read (the error's code): a problem to report, not a crash. */
+function readText(cwd: string, file: string): string | { cannotRead: string } {
   try {
     return readFileSync(join(cwd, file), "utf8");
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { cannotRead: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
 }
 
