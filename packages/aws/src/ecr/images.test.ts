@@ -2,45 +2,13 @@ import { DescribeImagesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { IN_ARCHIVE, IN_STANDARD, tagsAt } from "@shipshape/core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { listImageColumns, listImages, toImageInfo } from "./images.js";
+import { listImageColumns, toImageInfo } from "./images.js";
 
 const ecr = mockClient(ECRClient);
 const pushedAt = new Date("2025-01-02T03:04:05Z");
 const digest = (n: number) => `sha256:${String(n).padStart(64, "0")}`;
 
 beforeEach(() => ecr.reset());
-
-describe("listImages", () => {
-  it("follows nextToken over every page and asks for both storage classes", async () => {
-    ecr
-      .on(DescribeImagesCommand, { nextToken: undefined })
-      .resolves({
-        imageDetails: [{ imageDigest: digest(1), imageTags: ["v1"], imagePushedAt: pushedAt }],
-        nextToken: "page-2",
-      })
-      .on(DescribeImagesCommand, { nextToken: "page-2" })
-      .resolves({ imageDetails: [{ imageDigest: digest(2), imagePushedAt: pushedAt }] });
-    const images = await listImages(new ECRClient({}), { repositoryName: "app", registryId: "111111111111" });
-    expect(images).toEqual([
-      { imageDigest: digest(1), imageTags: ["v1"], imagePushedAt: pushedAt },
-      { imageDigest: digest(2), imageTags: [], imagePushedAt: pushedAt },
-    ]);
-    const inputs = ecr.commandCalls(DescribeImagesCommand).map((call) => call.args[0].input);
-    expect(inputs).toHaveLength(2);
-    expect(inputs[0]).toMatchObject({
-      repositoryName: "app",
-      registryId: "111111111111",
-      filter: { imageStatus: "ANY" },
-      maxResults: 1000,
-    });
-    expect(inputs[1]).toMatchObject({ nextToken: "page-2" });
-  });
-
-  it("returns nothing for an empty repository", async () => {
-    ecr.on(DescribeImagesCommand).resolves({ imageDetails: [] });
-    expect(await listImages(new ECRClient({}), { repositoryName: "empty" })).toEqual([]);
-  });
-});
 
 describe("listImageColumns", () => {
   it("appends every page's images, in order, skipping entries without a digest or a push time", async () => {
@@ -59,14 +27,29 @@ describe("listImageColumns", () => {
           { imageDigest: digest(2), imagePushedAt: pushedAt, imageStatus: "ARCHIVED", lastArchivedAt: pushedAt },
         ],
       });
-    const columns = await listImageColumns(new ECRClient({}), { repositoryName: "app" });
+    const columns = await listImageColumns(new ECRClient({}), { repositoryName: "app", registryId: "111111111111" });
     expect(columns.count).toBe(2);
     expect(columns.digests).toEqual([digest(1), digest(2)]);
     expect([tagsAt(columns, 0), tagsAt(columns, 1)]).toEqual([["v1", "prod"], []]);
     expect(Array.from(columns.pushedAt)).toEqual([pushedAt.getTime(), pushedAt.getTime()]);
     expect(Array.from(columns.archivedAt)).toEqual([Number.NaN, pushedAt.getTime()]);
     expect(Array.from(columns.classes)).toEqual([IN_STANDARD, IN_ARCHIVE]);
-    expect(ecr.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toMatchObject({ filter: { imageStatus: "ANY" } });
+    const inputs = ecr.commandCalls(DescribeImagesCommand).map((call) => call.args[0].input);
+    expect(inputs).toHaveLength(2);
+    expect(inputs[0]).toMatchObject({
+      repositoryName: "app",
+      registryId: "111111111111",
+      filter: { imageStatus: "ANY" },
+      maxResults: 1000,
+    });
+    expect(inputs[1]).toMatchObject({ nextToken: "page-2" });
+  });
+
+  it("holds no image for an empty repository", async () => {
+    ecr.on(DescribeImagesCommand).resolves({ imageDetails: [] });
+    const columns = await listImageColumns(new ECRClient({}), { repositoryName: "empty" });
+    expect(columns.count).toBe(0);
+    expect(columns.digests).toEqual([]);
   });
 });
 

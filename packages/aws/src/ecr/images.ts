@@ -11,26 +11,9 @@ const PAGE_SIZE = 1000;
 
 /**
  * Every image of a repository, in both storage classes (DescribeImages alone returns only ACTIVE
- * images), following nextToken through all pages.
- */
-export async function listImages(client: ECRClient, repository: RepositoryRef): Promise<ImageInfo[]> {
-  const images: ImageInfo[] = [];
-  const pages = paginateDescribeImages(
-    { client, pageSize: PAGE_SIZE },
-    { repositoryName: repository.repositoryName, registryId: repository.registryId, filter: { imageStatus: "ANY" } },
-  );
-  for await (const page of pages) {
-    for (const detail of page.imageDetails ?? []) {
-      const image = toImageInfo(detail);
-      if (image) images.push(image);
-    }
-  }
-  return images;
-}
-
-/**
- * listImages as columns (ImageColumns): each page's entries are appended as they arrive and the
- * page dropped, so a repository of a million images never holds an object per image.
+ * images), following nextToken through all pages, as columns (ImageColumns): each page's entries
+ * are appended as they arrive and the page dropped, so a repository of a million images never
+ * holds an object per image.
  */
 export async function listImageColumns(client: ECRClient, repository: RepositoryRef): Promise<ImageColumns> {
   const builder = new ImageColumnsBuilder();
@@ -42,7 +25,7 @@ export async function listImageColumns(client: ECRClient, repository: Repository
   return builder.build();
 }
 
-/** Appends a DescribeImages page's entries to the columns, those listImages keeps, in order. */
+/** Appends a DescribeImages page's entries to the columns, in order, but those toImageInfo skips. */
 export function addImageDetails(builder: ImageColumnsBuilder, details: readonly ImageDetail[]): void {
   for (const detail of details) {
     const image = toImageInfo(detail);

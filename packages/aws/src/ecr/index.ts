@@ -36,7 +36,7 @@ export {
   type EnsureRepositoryOptions,
 } from "./repository.js";
 export { MANIFEST_MEDIA_TYPES, retagImage, type RetagRequest, type RetagResult } from "./retag.js";
-export { addImageDetails, listImageColumns, listImages, toImageInfo, type RepositoryRef } from "./images.js";
+export { addImageDetails, listImageColumns, toImageInfo, type RepositoryRef } from "./images.js";
 export { getLifecyclePolicy, putLifecyclePolicy } from "./lifecycle-policy.js";
 export { findImagesInUse, type ImageUse } from "./images-in-use.js";
 export {
