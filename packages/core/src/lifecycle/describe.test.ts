@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { describeLifecycleOutcome, formatLifecyclePath, shortDigest } from "./describe.js";
-import { evaluateLifecyclePolicy } from "./evaluate.js";
+import { formatLifecyclePath, lifecycleEvaluationLines, shortDigest } from "./describe.js";
+import { evaluateImageColumns } from "./evaluate-columns.js";
+import { columnsFromImages } from "./image-columns.js";
 import { archiveRule, expireRule, image, NOW } from "./test-support/fixtures.js";
+import type { ImageInfo, LifecyclePolicy } from "./types.js";
+
+const linesOf = (policy: LifecyclePolicy, images: ImageInfo[]) =>
+  Array.from(lifecycleEvaluationLines(evaluateImageColumns(policy, columnsFromImages(images), NOW)));
 
 const A = `sha256:${"a".repeat(64)}`;
 const B = `sha256:${"b".repeat(64)}`;
 const C = `sha256:${"c".repeat(64)}`;
 
-describe("describeLifecycleOutcome", () => {
+describe("lifecycleEvaluationLines", () => {
   it("says what each rule does and why each image stays", () => {
     const policy = {
       rules: [
@@ -22,7 +27,7 @@ describe("describeLifecycleOutcome", () => {
       ],
     };
     const images = [image(A, [], 5), image(B, [], 9), image(C, ["v1", "latest"], 3)];
-    expect(describeLifecycleOutcome(evaluateLifecyclePolicy(policy, images, NOW))).toEqual([
+    expect(linesOf(policy, images)).toEqual([
       "rule 1 (one untagged) expires 1 image:",
       "  sha256:bbbbbbbbbbbb [untagged]: 2nd newest of 2, the rule keeps 1",
       "rule 2 archives nothing (identifies 1 image)",
@@ -33,8 +38,7 @@ describe("describeLifecycleOutcome", () => {
   });
 
   it("handles an empty repository", () => {
-    const outcome = evaluateLifecyclePolicy({ rules: [] }, [], NOW);
-    expect(describeLifecycleOutcome(outcome)).toEqual(["keeps 0 images"]);
+    expect(linesOf({ rules: [] }, [])).toEqual(["keeps 0 images"]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { lifecycleEvaluationLines, lifecycleOutcomeLines } from "./describe.js";
+import { lifecycleEvaluationLines } from "./describe.js";
 import { evaluateLifecyclePolicy } from "./evaluate.js";
 import { evaluateImageColumns } from "./evaluate-columns.js";
 import { columnsFromImages } from "./image-columns.js";
 import { NOW } from "./test-support/fixtures.js";
 import { referenceEvaluateLifecyclePolicy } from "./test-support/reference-evaluate.js";
+import { referenceOutcomeLines } from "./test-support/reference-lines.js";
 import { seeded } from "./test-support/seeded.js";
 import type { CountType, ImageInfo, LifecyclePolicy, LifecycleRule, LifecycleSelection } from "./types.js";
 import { validateLifecyclePolicy } from "./validate.js";
@@ -92,7 +93,7 @@ describe("evaluateImageColumns against the object-per-image evaluator", () => {
     const outcome = evaluateLifecyclePolicy(policy, images, NOW);
     expect(outcome).toEqual(reference);
     const evaluation = evaluateImageColumns(policy, columnsFromImages(images), NOW);
-    expect(Array.from(lifecycleEvaluationLines(evaluation))).toEqual(Array.from(lifecycleOutcomeLines(reference)));
+    expect(Array.from(lifecycleEvaluationLines(evaluation))).toEqual(Array.from(referenceOutcomeLines(reference)));
     expect([evaluation.expiredCount, evaluation.transitionedCount, evaluation.kept.length]).toEqual([
       reference.expiredDigests.length,
       reference.transitionedDigests.length,

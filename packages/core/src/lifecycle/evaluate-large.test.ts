@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { lifecycleOutcomeLines } from "./describe.js";
+import { lifecycleEvaluationLines } from "./describe.js";
 import { evaluateLifecyclePolicy } from "./evaluate.js";
+import { evaluateImageColumns } from "./evaluate-columns.js";
+import { columnsFromImages } from "./image-columns.js";
 import { expireRule, NOW } from "./test-support/fixtures.js";
 import type { ImageInfo, LifecyclePolicy } from "./types.js";
 
@@ -31,7 +33,8 @@ const policy: LifecyclePolicy = {
 };
 
 describe("evaluateLifecyclePolicy on 300,000 images", () => {
-  const outcome = evaluateLifecyclePolicy(policy, generatedImages(), NOW);
+  const images = generatedImages();
+  const outcome = evaluateLifecyclePolicy(policy, images, NOW);
 
   it("counts what each rule identifies, marks and expires", () => {
     expect(outcome.rules.map((rule) => [rule.identified.length, rule.marked.length, rule.images.length])).toEqual([
@@ -63,7 +66,7 @@ describe("evaluateLifecyclePolicy on 300,000 images", () => {
 
   it("describes every image on its own line", () => {
     let lines = 0;
-    for (const _line of lifecycleOutcomeLines(outcome)) lines++;
+    for (const _line of lifecycleEvaluationLines(evaluateImageColumns(policy, columnsFromImages(images), NOW))) lines++;
     expect(lines).toBe(3 + outcome.expiredDigests.length + 1 + outcome.kept.length);
   });
 });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { columnsFromImages, IN_ARCHIVE, IN_STANDARD, RESTORING, tagsAt } from "./image-columns.js";
-import { readImageColumnsJson, readImageDetailsJson } from "./image-details.js";
+import { readImageColumnsJson } from "./image-details.js";
+import { readWholeFile } from "./test-support/whole-file-reading.js";
 import { ImageColumnsBuilder } from "./image-columns.js";
 import { ImageDetailScanner, isoTime } from "./internal-image-scanner.js";
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const describeImages = (...entries: string[]) => bytesOf(`{"imageDetails": [\n  ${entries.join(",\n  ")}\n]}`);
 
-/** readImageColumnsJson must answer as readImageDetailsJson (the JSON.parse path) does, in columns. */
+/** readImageColumnsJson must answer as the whole file parsed at once does, in columns. */
 function expectSameAsObjectPath(bytes: Uint8Array) {
   const columns = readImageColumnsJson(bytes);
-  const objects = readImageDetailsJson(bytes);
+  const objects = readWholeFile(bytes);
   expect(columns.problems).toEqual(objects.problems);
   expect(columns.syntaxError).toEqual(objects.syntaxError);
   expect(columns.columns).toEqual(columnsFromImages(objects.images));

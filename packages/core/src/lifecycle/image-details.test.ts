@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readImageDetails, readImageDetailsJson } from "./image-details.js";
+import { columnsFromImages, tagsAt } from "./image-columns.js";
+import { readImageColumnsJson, readImageDetails } from "./image-details.js";
 
 describe("readImageDetails", () => {
   it("reads describe-images output with ISO and epoch times", () => {
@@ -47,7 +48,7 @@ describe("readImageDetails", () => {
   });
 });
 
-describe("readImageDetailsJson", () => {
+describe("readImageColumnsJson", () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
   const details = [
     { imageDigest: "sha256:a", imageTags: ['q"uo\\te]},{', "v1"], imagePushedAt: "2026-01-02T03:04:05+00:00" },
@@ -68,19 +69,20 @@ describe("readImageDetailsJson", () => {
       "imageDetails",
     ],
   ])("reads %s as readImageDetails does", (_name, text, where) => {
-    const reading = readImageDetailsJson(bytes(text));
-    expect(reading).toEqual(readImageDetails(JSON.parse(text.replace(/^\uFEFF/, ""))));
+    const reading = readImageColumnsJson(bytes(text));
+    const objects = readImageDetails(JSON.parse(text.replace(/^\uFEFF/, "")));
+    expect(reading).toEqual({ columns: columnsFromImages(objects.images), problems: objects.problems });
     expect(reading.problems).toEqual([`${where}[2]: imagePushedAt is missing or not a time`]);
-    expect(reading.images[0]?.imageTags).toEqual(['q"uo\\te]},{', "v1"]);
+    expect(tagsAt(reading.columns, 0)).toEqual(['q"uo\\te]},{', "v1"]);
   });
 
-  it("reads every entry of a list longer than one batch", () => {
+  it("reads every entry of a long list", () => {
     const many = Array.from({ length: 2500 }, (_, i) => ({
       imageDigest: `sha256:${i}`,
       imagePushedAt: 1767322800 + i,
     }));
-    const reading = readImageDetailsJson(bytes(JSON.stringify({ imageDetails: many })));
-    expect(reading.images.map((image) => image.imageDigest)).toEqual(many.map((entry) => entry.imageDigest));
+    const reading = readImageColumnsJson(bytes(JSON.stringify({ imageDetails: many })));
+    expect(reading.columns.digests).toEqual(many.map((entry) => entry.imageDigest));
   });
 
   it.each([
@@ -89,14 +91,14 @@ describe("readImageDetailsJson", () => {
     ['{"imageDetails": [{"imageDigest": "sha256:a"}'],
     ["[1, 2] 3"],
   ])("says why %s is not JSON", (text) => {
-    const reading = readImageDetailsJson(bytes(text));
+    const reading = readImageColumnsJson(bytes(text));
     expect(reading.syntaxError).toBeTruthy();
-    expect(reading.images).toEqual([]);
+    expect(reading.columns.count).toBe(0);
   });
 
   it("follows JSON.parse on shapes the scan leaves to it", () => {
     const twice = '{"imageDetails": [], "imageDetails": [{"imageDigest": "sha256:a", "imagePushedAt": 1}]}';
-    expect(readImageDetailsJson(bytes(twice)).images.map((image) => image.imageDigest)).toEqual(["sha256:a"]);
-    expect(readImageDetailsJson(bytes('{"images": []}')).problems[0]).toContain("describe-images");
+    expect(readImageColumnsJson(bytes(twice)).columns.digests).toEqual(["sha256:a"]);
+    expect(readImageColumnsJson(bytes('{"images": []}')).problems[0]).toContain("describe-images");
   });
 });

@@ -31,19 +31,6 @@ export function readImageDetails(raw: unknown): ImageDetailsReading {
   return { images, problems };
 }
 
-/**
- * readImageDetails from the file's UTF-8 bytes, one entry parsed at a time: a file of a million
- * images (~450 MB) never becomes one string nor one tree. `syntaxError` is JSON.parse's message
- * when the bytes are not JSON.
- */
-export function readImageDetailsJson(bytes: Uint8Array): ImageDetailsReading & { syntaxError?: string } {
-  const images: ImageInfo[] = [];
-  const reading = readEachImageDetail(bytes, (image) => images.push(image));
-  if ("fallback" in reading) return readImageDetails(reading.fallback);
-  if (reading.syntaxError !== undefined) return { images: [], problems: [], syntaxError: reading.syntaxError };
-  return { images, problems: reading.problems };
-}
-
 export interface ImageColumnsReading {
   columns: ImageColumns;
   /** What could not be read, naming the entry: `imageDetails[3]: imagePushedAt is missing`. */
@@ -53,82 +40,41 @@ export interface ImageColumnsReading {
 }
 
 /**
- * readImageDetailsJson into columns (image-columns.ts): the same images and problems, with no
- * object kept per image, for evaluateImageColumns.
+ * readImageDetails from the file's UTF-8 bytes into columns (image-columns.ts), for
+ * evaluateImageColumns: the same images and problems, with no object kept per image. A file of a
+ * million images (~450 MB) never becomes one string nor one tree: each entry of imageDetails is
+ * scanned from the bytes (internal-image-scanner.ts), or parsed on its own where the scan does not
+ * take it. Bytes shaped otherwise are parsed whole and read by readImageDetails.
  */
 export function readImageColumnsJson(bytes: Uint8Array): ImageColumnsReading {
   const builder = new ImageColumnsBuilder(1024);
   const scanner = new ImageDetailScanner(bytes);
-  const reading = readEachImageDetail(
-    bytes,
-    (image) => addImageInfo(builder, image),
-    (start, end) => scanner.scan(start, end, builder),
-  );
-  if ("fallback" in reading) {
-    const { images, problems } = readImageDetails(reading.fallback);
-    return { columns: columnsFromImages(images), problems };
-  }
-  if (reading.syntaxError !== undefined)
-    return { columns: columnsFromImages([]), problems: [], syntaxError: reading.syntaxError };
-  return { columns: builder.build(), problems: reading.problems };
-}
-
-/**
- * Hands every readable entry of the file's imageDetails to `onImage` (or to `scanEntry`, which
- * reads it from the bytes itself when it can) and returns the problems;
- * or, when the bytes are shaped otherwise, the whole file parsed (`fallback`, for readImageDetails,
- * whatever onImage was handed is to be discarded), or JSON.parse's message.
- */
-function readEachImageDetail(
-  bytes: Uint8Array,
-  onImage: (image: ImageInfo) => void,
-  scanEntry?: (start: number, end: number) => boolean,
-): { problems: string[]; syntaxError?: string; fallback?: unknown } {
   const problems: string[] = [];
   let index = 0;
-  // Entries are parsed a batch at a time: the bytes from a batch's first entry to its last are
-  // the inside of a JSON array (entries, commas and spaces).
-  let batchStart = -1;
-  let batchEnd = -1;
-  let batchSize = 0;
-  const readBatch = () => {
-    if (batchSize === 0) return;
-    for (const entry of JSON.parse(`[${decodeRange(bytes, batchStart, batchEnd)}]`) as unknown[]) {
-      const image = readImageDetail(entry, `[${index++}]`);
-      if (typeof image === "string") problems.push(image);
-      else onImage(image);
-    }
-    batchSize = 0;
-  };
   let where: string | undefined;
   try {
     where = forEachArrayElement(bytes, "imageDetails", (start, end) => {
-      if (scanEntry !== undefined) {
-        // An entry the scan does not take is parsed on its own, in its place.
-        if (scanEntry(start, end)) index++;
-        else {
-          [batchStart, batchEnd, batchSize] = [start, end, 1];
-          readBatch();
-        }
-        return;
+      if (!scanner.scan(start, end, builder)) {
+        const image = readImageDetail(JSON.parse(decodeRange(bytes, start, end)), `[${index}]`);
+        if (typeof image === "string") problems.push(image);
+        else addImageInfo(builder, image);
       }
-      if (batchSize === 0) batchStart = start;
-      batchEnd = end;
-      if (++batchSize === ENTRIES_PER_BATCH) readBatch();
+      index++;
     });
-    readBatch();
   } catch {
     where = undefined;
   }
-  if (where !== undefined) return { problems: problems.map((problem) => `${where}${problem}`) };
+  if (where !== undefined)
+    return { columns: builder.build(), problems: problems.map((problem) => `${where}${problem}`) };
+  let whole: unknown;
   try {
-    return { problems: [], fallback: JSON.parse(decodeRange(bytes, 0, bytes.length)) };
+    whole = JSON.parse(decodeRange(bytes, 0, bytes.length));
   } catch (error) {
-    return { problems: [], syntaxError: (error as Error).message };
+    return { columns: columnsFromImages([]), problems: [], syntaxError: (error as Error).message };
   }
+  const reading = readImageDetails(whole);
+  return { columns: columnsFromImages(reading.images), problems: reading.problems };
 }
-
-const ENTRIES_PER_BATCH = 1024;
 
 /** One entry of imageDetails, or what is wrong with it, named `at`. */
 function readImageDetail(entry: unknown, at: string): ImageInfo | string {

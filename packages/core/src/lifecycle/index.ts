@@ -3,11 +3,11 @@
  * out what it expires or archives in a repository, following the AWS ECR User Guide.
  *
  *   const { policy, problems } = readLifecyclePolicy(JSON.parse(text));
- *   const outcome = evaluateLifecyclePolicy(policy, images, new Date());
- *   for (const line of describeLifecycleOutcome(outcome)) console.log(line);
+ *   const evaluation = evaluateImageColumns(policy, readImageColumnsJson(bytes).columns, new Date());
+ *   for (const line of lifecycleEvaluationLines(evaluation)) console.log(line);
  *
- * For a repository of a million images, keep no object per image: readImageColumnsJson (or
- * columnsFromImages), evaluateImageColumns, lifecycleEvaluationLines.
+ * The columns keep no object per image (a repository may hold a million); columnsFromImages makes
+ * them from ImageInfo objects, and evaluateLifecyclePolicy answers as objects (tests, small lists).
  */
 export type {
   ActedImage,
@@ -49,17 +49,10 @@ export {
   matchesTagPrefix,
   selectionMatchesTags,
 } from "./tag-match.js";
-export {
-  describeLifecycleOutcome,
-  formatLifecyclePath,
-  lifecycleEvaluationLines,
-  lifecycleOutcomeLines,
-  shortDigest,
-} from "./describe.js";
+export { formatLifecyclePath, lifecycleEvaluationLines, shortDigest } from "./describe.js";
 export {
   type ImageColumnsReading,
   type ImageDetailsReading,
   readImageColumnsJson,
   readImageDetails,
-  readImageDetailsJson,
 } from "./image-details.js";
