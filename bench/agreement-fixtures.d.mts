@@ -25,9 +25,9 @@ export interface PeerComparison {
   file: string;
   rule: string;
   expected: Verdict;
-  /** positive, negative, pending (a .tf file the CLI skips), or "skipped (reason)". */
+  /** positive, negative, or "skipped (reason)". */
   ours: string;
-  outcome: "agree" | "documented" | "disagree" | "pending";
+  outcome: "agree" | "documented" | "disagree";
   difference?: DocumentedDifference;
 }
 
@@ -37,5 +37,5 @@ export function loadDocumentedDifferences(): DocumentedDifference[];
 export function evaluatePeerFixtures(options?: { cli?: string }): { results: PeerComparison[]; unmapped: PeerCase[] };
 export function tally(
   results: PeerComparison[],
-): { peer: string; cases: number; agree: number; documented: number; disagree: number; pending: number }[];
+): { peer: string; cases: number; agree: number; documented: number; disagree: number }[];
 export function formatPeerFixtures(evaluation: { results: PeerComparison[]; unmapped: PeerCase[] }): string;

@@ -4,7 +4,6 @@
 // each shipshape rule whose `peers` field names the case's peer id: the peer says positive or
 // negative, shipshape says positive when it reports that rule anywhere in the file.
 // A difference the rules' pages explain is listed in test/corpus/peers/documented-differences.json.
-// Terraform cases are "pending" while the CLI skips .tf files.
 //   node bench/agreement-fixtures.mjs [--json] [--cli path/to/shipshape.js]
 // (--cli: another build of the CLI, e.g. a branch's, run on this repository's cases and mapping)
 import { spawnSync } from "node:child_process";
@@ -144,7 +143,7 @@ const differenceKey = ({ peer, file, rule }) => `${peer}\u0000${file}\u0000${rul
 
 /**
  * Every comparison with shipshape's verdict and its outcome: "agree", "documented" (listed in the
- * documented differences), "disagree", or "pending" (a .tf file the CLI does not read yet).
+ * documented differences) or "disagree"; a file the CLI skips is "skipped (reason)", a disagreement.
  */
 export function evaluatePeerFixtures({ cli } = {}) {
   const { comparisons, unmapped } = comparisonsOf(loadCases());
@@ -152,8 +151,6 @@ export function evaluatePeerFixtures({ cli } = {}) {
   const documented = new Map(loadDocumentedDifferences().map((entry) => [differenceKey(entry), entry]));
   const results = comparisons.map((comparison) => {
     const skipReason = skipped.get(comparison.file);
-    if (skipReason !== undefined && comparison.file.endsWith(".tf"))
-      return { ...comparison, ours: "pending", outcome: "pending" };
     const found = rulesByFile.get(comparison.file) ?? new Set();
     const keys = comparison.messageIds?.map((id) => `${comparison.rule}/${id}`) ?? [comparison.rule];
     const ours =
@@ -169,11 +166,11 @@ export function evaluatePeerFixtures({ cli } = {}) {
   return { results, unmapped };
 }
 
-/** Per peer: cases compared, agree, documented, disagree, pending. */
+/** Per peer: cases compared, agree, documented, disagree. */
 export function tally(results) {
   const rows = new Map();
   for (const { peer, outcome } of results) {
-    const row = rows.get(peer) ?? { peer, cases: 0, agree: 0, documented: 0, disagree: 0, pending: 0 };
+    const row = rows.get(peer) ?? { peer, cases: 0, agree: 0, documented: 0, disagree: 0 };
     row.cases += 1;
     row[outcome] += 1;
     rows.set(peer, row);
@@ -183,17 +180,10 @@ export function tally(results) {
 
 export function formatPeerFixtures({ results, unmapped }) {
   const rows = tally(results).map((row) =>
-    [row.peer, row.cases, row.agree, row.documented, row.disagree, row.pending].map(String),
+    [row.peer, row.cases, row.agree, row.documented, row.disagree].map(String),
   );
   const lines = [
-    markdownTable(["peer", "cases", "agree", "documented", "disagree", "pending: .tf not read"], rows, [
-      "l",
-      "r",
-      "r",
-      "r",
-      "r",
-      "r",
-    ]),
+    markdownTable(["peer", "cases", "agree", "documented", "disagree"], rows, ["l", "r", "r", "r", "r"]),
     "",
   ];
   const listed = (outcome) => results.filter((result) => result.outcome === outcome);

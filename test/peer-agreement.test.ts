@@ -45,14 +45,12 @@ describe("peer test cases", () => {
     expect(results.filter((r) => r.outcome === "disagree").map(describeCase)).toEqual([]);
   });
 
-  it("leaves only Terraform files pending (until the CLI reads .tf)", () => {
-    expect(results.filter((r) => r.outcome === "pending" && !r.file.endsWith(".tf")).map(describeCase)).toEqual([]);
+  it("reads every case's file, Terraform included", () => {
     expect(results.filter((r) => r.ours.startsWith("skipped")).map(describeCase)).toEqual([]);
   });
 
   it("lists no documented difference that no longer differs", () => {
-    // A Terraform case may be documented ahead of the .tf loader; it is checked once it is read.
-    const used = new Set(results.filter((r) => r.outcome === "documented" || r.outcome === "pending").map(keyOf));
+    const used = new Set(results.filter((r) => r.outcome === "documented").map(keyOf));
     expect(loadDocumentedDifferences().filter((entry) => !used.has(keyOf(entry)))).toEqual([]);
   });
 
