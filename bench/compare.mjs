@@ -32,17 +32,6 @@ const corpusSizes = {
 
 // ---- the corpus -------------------------------------------------------------------------------
 
-/** Whether `shipshape lint` reads .tf files yet: it reports the file checked rather than skipped. */
-function readsTerraform(file) {
-  const [command, args] = toolCommands.shipshape([file]);
-  const run = timedRun(command, args, { withPeakMemory: false });
-  try {
-    return JSON.parse(run.stdout).summary.filesChecked > 0;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Writes bench/.out/compare: the realistic corpora (bench/realistic-corpus.mjs) and the synthetic
  * stress template. Returns the corpora: { name, label, files, tools, planted?, note? }.
@@ -76,22 +65,14 @@ export function buildCorpus({ quick = false, tools }) {
       note: "the peers do not read RegisterTaskDefinition files (one run each here): cfn-lint reports each as a template without Resources (E1001), checkov finds no CloudFormation; their time is what opening and refusing them costs",
     },
   ];
-  if (readsTerraform(written.terraform[1])) {
-    corpora.push({
-      name: "terraform",
-      label: `${written.terraform.length} .tf files`,
-      detail: `a Terraform directory of ${written.terraform.length} .tf files (task definitions with jsonencode(), services, log groups)`,
-      files: written.terraform,
-      tools: [...tools.filter((tool) => tool !== "cfn-lint"), "floor"],
-      framework: "terraform",
-    });
-  } else {
-    corpora.push({
-      name: "terraform",
-      label: `${written.terraform.length} .tf files`,
-      skipped: "not yet: `shipshape lint` skips .tf files (the row runs once it reports them checked)",
-    });
-  }
+  corpora.push({
+    name: "terraform",
+    label: `${written.terraform.length} .tf files`,
+    detail: `a Terraform directory of ${written.terraform.length} .tf files (task definitions with jsonencode(), services, log groups)`,
+    files: written.terraform,
+    tools: [...tools.filter((tool) => tool !== "cfn-lint"), "floor"],
+    framework: "terraform",
+  });
   const { template } = missionTemplate(sizes.stress);
   const stress = `${outDir}/stress-${sizes.stress}-tasks.yaml`;
   writeFileSync(stress, toYaml(template));
@@ -209,7 +190,6 @@ function plantedFound(corpus, tool, findings) {
 
 /** `500 templates: 41x vs cfn-lint, 27x vs checkov (shipshape 0.9 s, cfn-lint 37 s, checkov 24 s; floor 0.3 s)` */
 function ratioLine(corpus, result) {
-  if (corpus.skipped) return `${corpus.label}: ${corpus.skipped}`;
   const base = result.shipshape.medianMs;
   const peers = corpus.tools.filter((tool) => tool !== "shipshape" && tool !== "floor");
   const ratios = peers.map((tool) => `${formatRatio(result[tool].medianMs / base)} vs ${tool}`);
@@ -228,7 +208,6 @@ const formatSeconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `$
 function speedTable(corpora, results) {
   const rows = [];
   for (const corpus of corpora) {
-    if (corpus.skipped) continue;
     const base = results[corpus.name].shipshape.medianMs;
     for (const tool of corpus.tools) {
       const r = results[corpus.name][tool];
@@ -318,10 +297,9 @@ export function runSpeedComparison({ quick = false, peers, peerRuns }) {
   console.log(
     `bench: comparing ${tools.map((tool) => `${tool} ${toolVersion(tool)}`).join(", ")} (corpus in ${relative(repoRoot, outDir)}/)`,
   );
-  const measured = corpora.filter((corpus) => !corpus.skipped);
-  warmUp([...tools, "floor"], measured[0].files.slice(0, 5));
+  warmUp([...tools, "floor"], corpora[0].files.slice(0, 5));
   const results = {};
-  for (const corpus of measured) {
+  for (const corpus of corpora) {
     const started = Date.now();
     results[corpus.name] = measureCorpus(corpus, plan);
     console.log(`bench:   ${corpus.label}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
