@@ -89,6 +89,19 @@ describe("summaryMarkdown", () => {
     expect(markdown).toContain("| Task definition | a new revision of web would be registered |");
   });
 
+  it("fences the changes so that a value cannot close the block, and caps them inside it", () => {
+    const changes = Array.from({ length: 62 }, (_, i) => ({
+      path: `containerDefinitions[web].environment[VAR_${i}].value`,
+      kind: "added" as const,
+      after: i === 0 ? '"```"' : `"${i}"`,
+    }));
+    const markdown = summaryMarkdown({ ...inputs, dryRun: true }, { family: "web", settings, changes }, undefined);
+    const block = markdown.slice(markdown.indexOf("```diff\n"), markdown.indexOf("\n```\n") + 4);
+    expect(block.split("\n")).toHaveLength(1 + 60 + 1 + 1);
+    expect(block).toContain('+ containerDefinitions[web].environment[VAR_0].value: "`\u200b``"');
+    expect(block).toContain("…and 2 more\n```");
+  });
+
   it("keeps table cells on one line", () => {
     const markdown = summaryMarkdown({ ...inputs, images: [{ container: "app", image: "a|b" }] }, {}, undefined);
     expect(markdown).toContain("| Image of app | <code>a&#124;b</code> |");

@@ -26,19 +26,11 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
     lines.push("### Task definition changes", "");
     if (report.changes.length === 0) lines.push("Nothing in the task definition: the current revision is kept.", "");
     else {
-      const changeLines = formatTaskDefinitionChanges(report.changes);
-      const more = changeLines.length - MAX_CHANGE_LINES;
-      lines.push(
-        "```diff",
-        ...changeLines.slice(0, MAX_CHANGE_LINES),
-        "```",
-        ...(more > 0 ? [`…and ${more} more`] : []),
-        "",
-      );
+      lines.push(summary.codeBlock(formatTaskDefinitionChanges(report.changes), "diff", MAX_CHANGE_LINES));
     }
   }
   lines.push(...dropInSections(report));
-  if (report.plan) lines.push("### Rolling plan", "", "```", renderPlan(report.plan).trimEnd(), "```", "");
+  if (report.plan) lines.push("### Rolling plan", "", summary.codeBlock(renderPlan(report.plan).trimEnd().split("\n")));
   if (report.native) lines.push(nativeDeploySection(report.native), "");
   const rollout = report.rollout;
   if (rollout) {
@@ -46,12 +38,10 @@ export function summaryMarkdown(inputs: Inputs, report: DeployReport, failure: s
     const events = rollout.events.slice(-MAX_EVENTS);
     if (events.length > 0)
       lines.push(
-        "<details><summary>Service events</summary>",
-        "",
-        ...events.map((event) => `- ${text(event.message ?? "")}`),
-        "",
-        "</details>",
-        "",
+        summary.details(
+          "Service events",
+          events.map((event) => text(event.message ?? "")),
+        ),
       );
     if (rollout.stoppedTasks.length > 0) {
       lines.push(
